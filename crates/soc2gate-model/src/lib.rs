@@ -1,0 +1,15 @@
+//! soc2gate's plain data types: the resource graph every policy sees, source files and
+//! spans, the source map that turns `(resource, attribute)` back into a location, load
+//! errors, rule metadata and findings. No I/O lives here.
+
+mod finding;
+mod graph;
+mod path;
+mod rule;
+mod source;
+
+pub use finding::{Finding, LoadError, Suppression, SuppressionKind};
+pub use graph::{Mode, Module, ModuleKind, Resource, ResourceSpans, SourceMap};
+pub use path::{AttrPath, PathSegment};
+pub use rule::{RuleMeta, Severity, KNOWN_CONTROLS};
+pub use source::{Location, Position, SourceFile, Span};

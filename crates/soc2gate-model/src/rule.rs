@@ -1,0 +1,97 @@
+//! Rule metadata, as read from a policy's `# METADATA` block.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// Severity of a rule; ordered from least to most severe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 4] = [
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+
+    /// GitHub code scanning's `security-severity` (a CVSS-like score, as a string).
+    pub fn security_severity(self) -> &'static str {
+        match self {
+            Severity::Critical => "9.5",
+            Severity::High => "8.0",
+            Severity::Medium => "5.5",
+            Severity::Low => "2.0",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "low" => Ok(Severity::Low),
+            "medium" => Ok(Severity::Medium),
+            "high" => Ok(Severity::High),
+            "critical" => Ok(Severity::Critical),
+            _ => Err(format!(
+                "unknown severity `{s}`: expected one of critical, high, medium, low"
+            )),
+        }
+    }
+}
+
+/// The Trust Services Criteria ids a rule may name.
+pub const KNOWN_CONTROLS: &[&str] = &[
+    "CC1.1", "CC1.2", "CC1.3", "CC1.4", "CC1.5", "CC2.1", "CC2.2", "CC2.3", "CC3.1", "CC3.2",
+    "CC3.3", "CC3.4", "CC4.1", "CC4.2", "CC5.1", "CC5.2", "CC5.3", "CC6.1", "CC6.2", "CC6.3",
+    "CC6.4", "CC6.5", "CC6.6", "CC6.7", "CC6.8", "CC7.1", "CC7.2", "CC7.3", "CC7.4", "CC7.5",
+    "CC8.1", "CC9.1", "CC9.2", "A1.1", "A1.2", "A1.3", "C1.1", "C1.2", "PI1.1", "PI1.2",
+    "PI1.3", "PI1.4", "PI1.5", "P1.1",
+];
+
+/// Everything a report needs to know about a rule. One source for docs, `explain`,
+/// SARIF rule descriptors and the text output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleMeta {
+    /// Kebab-case id, e.g. `aws-s3-encryption-at-rest`.
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub severity: Severity,
+    /// SOC 2 Trust Services Criteria, e.g. `["CC6.1", "C1.1"]`.
+    pub controls: Vec<String>,
+    /// Markdown.
+    pub remediation: String,
+    pub resource_types: Vec<String>,
+    /// Parameter defaults (an object), overridable per rule.
+    pub params: Value,
+    /// The Rego package, e.g. `soc2gate.aws.s3.encryption_at_rest`.
+    pub package: String,
+    /// The policy file, e.g. `policies/aws/s3/encryption_at_rest.rego`.
+    pub source: String,
+}
