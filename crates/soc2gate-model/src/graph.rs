@@ -201,3 +201,12 @@ mod tests {
         assert_eq!(b[0]["mode"], "managed");
     }
 }
+
+/// What a loader returns: the unit it built (possibly partial) and the problems it met.
+/// A loader never panics and never drops input silently: what it could not read is an
+/// error here, what it could not evaluate is `unknown` in the graph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub module: Module,
+    pub errors: Vec<crate::LoadError>,
+}
