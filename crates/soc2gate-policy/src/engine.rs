@@ -1,0 +1,427 @@
+//! Compiles policies once into a template engine and evaluates every rule over every
+//! unit. Units run in parallel, each worker with its own clone of the template (a clone
+//! shares the compiled policies; it costs microseconds).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+use regorus::{Engine, Value as RegoValue};
+use serde_json::{Map, Value};
+use soc2gate_model::{Module, RuleMeta};
+
+use crate::metadata::parse_rule;
+use crate::{PolicyError, PolicyKind, PolicySource};
+
+/// One `deny` entry of one rule, not yet located in the source.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Violation {
+    /// Index into [`PolicySet::rules`].
+    pub rule: usize,
+    /// Index into the units passed to [`PolicySet::evaluate`].
+    pub unit: usize,
+    pub resource: String,
+    pub attribute: String,
+    pub message: String,
+}
+
+/// A rule that failed at evaluation time (a builtin error, a `deny` entry of the wrong
+/// shape). The scan cannot be trusted: exit 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvalError {
+    pub rule_id: String,
+    pub policy: String,
+    pub unit: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for EvalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "rule {} ({}) failed on {}: {}",
+            self.rule_id, self.policy, self.unit, self.message
+        )
+    }
+}
+
+/// The compiled policies of a scan and their metadata.
+#[derive(Clone)]
+pub struct PolicySet {
+    rules: Vec<RuleMeta>,
+    /// `data.<package>.deny` for each rule, in `rules` order.
+    queries: Vec<String>,
+    template: Engine,
+}
+
+fn rego_error(path: &str, e: impl std::fmt::Display) -> PolicyError {
+    // regorus messages already carry `file:line:col` and the offending source line.
+    let message = e.to_string();
+    let line = message
+        .split(':')
+        .nth(1)
+        .and_then(|l| l.trim().parse().ok())
+        .unwrap_or(0);
+    PolicyError::new(path, line, message)
+}
+
+impl std::fmt::Debug for PolicySet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PolicySet")
+            .field("rules", &self.rule_ids().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl PolicySet {
+    /// Compiles rules and libraries (tests are skipped). `params` overrides rule parameter
+    /// defaults by rule id. Returns every problem found, not just the first.
+    pub fn load(
+        sources: &[PolicySource],
+        params: &BTreeMap<String, Value>,
+    ) -> Result<PolicySet, Vec<PolicyError>> {
+        let mut errors = Vec::new();
+        let mut engine = Engine::new();
+        let mut rules = Vec::new();
+        for src in sources {
+            let kind = src.kind();
+            if kind == PolicyKind::Test {
+                continue;
+            }
+            if kind == PolicyKind::Rule {
+                match parse_rule(&src.path, &src.text) {
+                    Ok(meta) => rules.push(meta),
+                    Err(e) => {
+                        errors.push(e);
+                        continue;
+                    }
+                }
+            }
+            if let Err(e) = engine.add_policy(src.path.clone(), src.text.clone()) {
+                errors.push(rego_error(&src.path, e));
+            }
+        }
+
+        let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+        for r in &rules {
+            if let Some(first) = seen.insert(&r.id, &r.source) {
+                errors.push(PolicyError::new(
+                    &r.source,
+                    0,
+                    format!("rule id `{}` is already used by {first}: ids must be unique", r.id),
+                ));
+            }
+        }
+        if let Some(unknown) = params.keys().find(|id| !seen.contains_key(id.as_str())) {
+            errors.push(PolicyError::new(
+                "parameters",
+                0,
+                format!("parameters given for unknown rule `{unknown}`"),
+            ));
+        }
+
+        // Parameters: each rule reads `data.params["<rule-id>"]`, defaults from METADATA
+        // merged with overrides.
+        let mut all_params = Map::new();
+        for r in &rules {
+            let mut p = r.params.as_object().cloned().unwrap_or_default();
+            if let Some(Value::Object(over)) = params.get(&r.id) {
+                for (k, v) in over {
+                    if !p.contains_key(k) {
+                        errors.push(PolicyError::new(
+                            &r.source,
+                            0,
+                            format!(
+                                "rule `{}` has no parameter `{k}`; it has: {}",
+                                r.id,
+                                p.keys().cloned().collect::<Vec<_>>().join(", ")
+                            ),
+                        ));
+                    }
+                    p.insert(k.clone(), v.clone());
+                }
+            }
+            all_params.insert(r.id.clone(), Value::Object(p));
+        }
+        let data = serde_json::json!({ "params": all_params });
+        if let Err(e) = RegoValue::from_json_str(&data.to_string()).and_then(|d| engine.add_data(d))
+        {
+            errors.push(PolicyError::new("parameters", 0, e.to_string()));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+
+        let queries: Vec<String> = rules
+            .iter()
+            .map(|r| format!("data.{}.deny", r.package))
+            .collect();
+        // Evaluate each rule once on an empty input: this prepares the engine (so clones
+        // start ready) and proves every rule defines `deny`.
+        engine.set_input(RegoValue::from_json_str(r#"{"resources":{}}"#).expect("valid json"));
+        for (r, q) in rules.iter().zip(&queries) {
+            if let Err(e) = engine.eval_rule(q.clone()) {
+                errors.push(PolicyError::new(
+                    &r.source,
+                    0,
+                    format!("rule `{}` cannot be evaluated: it must define a `deny` set of {{resource, attribute, message}} objects ({e})", r.id),
+                ));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(PolicySet {
+            rules,
+            queries,
+            template: engine,
+        })
+    }
+
+    /// The rule ids, for messages and `Debug`.
+    pub fn rule_ids(&self) -> impl Iterator<Item = &str> {
+        self.rules.iter().map(|r| r.id.as_str())
+    }
+
+    /// A fresh clone of the compiled template, for the test runner to add tests to.
+    pub(crate) fn template_engine(&self) -> Engine {
+        self.template.clone()
+    }
+
+    /// The rules, in the order policies were given (sorted by path for built-ins).
+    pub fn rules(&self) -> &[RuleMeta] {
+        &self.rules
+    }
+
+    /// Evaluates every applicable rule on every unit, in parallel. A rule applies to a unit
+    /// that has at least one resource of its `resource_types`: most policy x unit pairs do
+    /// not match, and skipping them is most of the speed.
+    pub fn evaluate(&self, units: &[Module]) -> (Vec<Violation>, Vec<EvalError>) {
+        let results: Vec<(Vec<Violation>, Vec<EvalError>)> = units
+            .par_iter()
+            .enumerate()
+            .map_init(
+                || self.template.clone(),
+                |engine, (i, unit)| self.evaluate_unit(engine, i, unit),
+            )
+            .collect();
+        let mut violations = Vec::new();
+        let mut errors = Vec::new();
+        for (v, e) in results {
+            violations.extend(v);
+            errors.extend(e);
+        }
+        violations.sort();
+        violations.dedup();
+        (violations, errors)
+    }
+
+    fn evaluate_unit(
+        &self,
+        engine: &mut Engine,
+        unit_index: usize,
+        unit: &Module,
+    ) -> (Vec<Violation>, Vec<EvalError>) {
+        let mut violations = Vec::new();
+        let mut errors = Vec::new();
+        let types: BTreeSet<&str> = unit.resources.iter().map(|r| r.rtype.as_str()).collect();
+        let addresses: BTreeMap<&str, &str> = unit
+            .resources
+            .iter()
+            .map(|r| (r.address.as_str(), r.rtype.as_str()))
+            .collect();
+        let applicable: Vec<usize> = (0..self.rules.len())
+            .filter(|&i| {
+                self.rules[i]
+                    .resource_types
+                    .iter()
+                    .any(|t| types.contains(t.as_str()))
+            })
+            .collect();
+        if applicable.is_empty() {
+            return (violations, errors);
+        }
+        let input = serde_json::to_string(&unit.input()).expect("input serializes");
+        match RegoValue::from_json_str(&input) {
+            Ok(v) => engine.set_input(v),
+            Err(e) => {
+                errors.push(EvalError {
+                    rule_id: String::new(),
+                    policy: String::new(),
+                    unit: unit.path.clone(),
+                    message: format!("input could not be converted: {e}"),
+                });
+                return (violations, errors);
+            }
+        }
+        for i in applicable {
+            let rule = &self.rules[i];
+            let fail = |message: String| EvalError {
+                rule_id: rule.id.clone(),
+                policy: rule.source.clone(),
+                unit: unit.path.clone(),
+                message,
+            };
+            let value = match engine.eval_rule(self.queries[i].clone()) {
+                Ok(v) => v,
+                Err(e) => {
+                    errors.push(fail(e.to_string()));
+                    continue;
+                }
+            };
+            let entries = match &value {
+                RegoValue::Undefined => continue,
+                RegoValue::Set(s) => s.iter().cloned().collect::<Vec<_>>(),
+                other => {
+                    errors.push(fail(format!("`deny` must be a set, got {other}")));
+                    continue;
+                }
+            };
+            for entry in entries {
+                match to_violation(&entry) {
+                    Ok((resource, attribute, message)) => {
+                        match addresses.get(resource.as_str()) {
+                            Some(t) if rule.resource_types.iter().any(|rt| rt == t) => {}
+                            Some(t) => {
+                                errors.push(fail(format!("it blamed `{resource}`, of type `{t}`, which is not in its metadata's resource_types: add `{t}` there")));
+                                continue;
+                            }
+                            None => {
+                                errors.push(fail(format!("it blamed `{resource}`, which is not a resource of this unit: `resource` must be an address from the input")));
+                                continue;
+                            }
+                        }
+                        violations.push(Violation {
+                            rule: i,
+                            unit: unit_index,
+                            resource,
+                            attribute,
+                            message,
+                        });
+                    }
+                    Err(msg) => errors.push(fail(msg)),
+                }
+            }
+        }
+        (violations, errors)
+    }
+}
+
+fn to_violation(entry: &RegoValue) -> Result<(String, String, String), String> {
+    let obj = entry.as_object().map_err(|_| {
+        format!("a `deny` entry must be an object {{resource, attribute, message}}, got {entry}")
+    })?;
+    let field = |name: &str| -> Option<String> {
+        obj.get(&RegoValue::from(name))
+            .and_then(|v| v.as_string().ok())
+            .map(|s| s.to_string())
+    };
+    let resource = field("resource").ok_or_else(|| {
+        format!("a `deny` entry has no string `resource` (the resource address): {entry}")
+    })?;
+    let message = field("message")
+        .ok_or_else(|| format!("a `deny` entry has no string `message`: {entry}"))?;
+    let attribute = field("attribute").unwrap_or_default();
+    Ok((resource, attribute, message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use soc2gate_model::{Mode, ModuleKind, Resource};
+
+    const RULE: &str = r#"# METADATA
+# title: Buckets are named
+# description: test rule
+# custom:
+#   id: test-named
+#   severity: low
+#   controls: [CC6.1]
+#   resource_types: [aws_s3_bucket]
+#   params:
+#     prefix: acme-
+#   remediation: Name it.
+package soc2gate.test.named
+
+deny contains v if {
+    some b in input.resources.aws_s3_bucket
+    not startswith(object.get(b.values, "bucket", ""), data.params["test-named"].prefix)
+    v := {"resource": b.address, "attribute": "bucket", "message": "bad name"}
+}
+"#;
+
+    fn unit(names: &[&str]) -> Module {
+        let mut m = Module::new(".", ModuleKind::Terraform);
+        for n in names {
+            let mut values = Map::new();
+            values.insert("bucket".into(), Value::String(n.to_string()));
+            m.resources.push(Resource {
+                address: format!("aws_s3_bucket.{}", n.replace('-', "_")),
+                mode: Mode::Managed,
+                rtype: "aws_s3_bucket".into(),
+                name: n.to_string(),
+                provider: "aws".into(),
+                module: String::new(),
+                file: "main.tf".into(),
+                values,
+                unknown: vec![],
+                refs: Default::default(),
+            });
+        }
+        m
+    }
+
+    #[test]
+    fn evaluates_units_in_parallel_with_params() {
+        let set = PolicySet::load(&[PolicySource::new("p/named.rego", RULE)], &BTreeMap::new()).unwrap();
+        let units: Vec<Module> = (0..8).map(|_| unit(&["acme-a", "other"])).collect();
+        let (v, e) = set.evaluate(&units);
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(v.len(), 8);
+        assert!(v.iter().all(|v| v.resource == "aws_s3_bucket.other" && v.attribute == "bucket"));
+
+        let mut params = BTreeMap::new();
+        params.insert("test-named".to_string(), serde_json::json!({"prefix": "oth"}));
+        let set = PolicySet::load(&[PolicySource::new("p/named.rego", RULE)], &params).unwrap();
+        let (v, _) = set.evaluate(&units[..1]);
+        assert_eq!(v[0].resource, "aws_s3_bucket.acme_a");
+    }
+
+    #[test]
+    fn rejects_unknown_parameters_and_duplicate_ids() {
+        let mut params = BTreeMap::new();
+        params.insert("test-named".to_string(), serde_json::json!({"nope": 1}));
+        let errs = PolicySet::load(&[PolicySource::new("p/named.rego", RULE)], &params).unwrap_err();
+        assert!(errs[0].message.contains("no parameter `nope`"), "{errs:?}");
+
+        let errs = PolicySet::load(
+            &[PolicySource::new("a/x.rego", RULE), PolicySource::new("b/x.rego", RULE.replace("test.named", "test.named2"))],
+            &BTreeMap::new(),
+        )
+        .unwrap_err();
+        assert!(errs.iter().any(|e| e.message.contains("already used")), "{errs:?}");
+    }
+
+    #[test]
+    fn syntax_errors_name_the_file_and_line() {
+        let broken = RULE.replace("deny contains v if {", "deny contains v if {{");
+        let errs = PolicySet::load(&[PolicySource::new("p/named.rego", broken)], &BTreeMap::new()).unwrap_err();
+        assert_eq!(errs[0].file, "p/named.rego");
+        assert!(errs[0].line > 0, "{errs:?}");
+    }
+
+    #[test]
+    fn a_rule_blaming_a_type_outside_its_metadata_is_an_error() {
+        let rule = RULE.replace("resource_types: [aws_s3_bucket]", "resource_types: [aws_s3_bucket, aws_x]")
+            .replace("some b in input.resources.aws_s3_bucket", "some b in input.resources.aws_s3_bucket\n    some _ in [1]");
+        let set = PolicySet::load(&[PolicySource::new("p/named.rego", rule)], &BTreeMap::new()).unwrap();
+        let (v, e) = set.evaluate(&[unit(&["other"])]);
+        assert_eq!(v.len(), 1);
+        assert!(e.is_empty());
+
+        let rule = RULE.replace("resource_types: [aws_s3_bucket]", "resource_types: [aws_s3_bucket]")
+            .replace("\"resource\": b.address", "\"resource\": \"aws_iam_role.r\"");
+        let set = PolicySet::load(&[PolicySource::new("p/named.rego", rule)], &BTreeMap::new()).unwrap();
+        let (_, e) = set.evaluate(&[unit(&["other"])]);
+        assert!(e[0].message.contains("not a resource of this unit"), "{e:?}");
+    }
+}
