@@ -1,1 +1,7 @@
-fn main() {}
+//! The `soc2gate` binary: everything lives in the library so it can be tested.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    soc2gate::run(std::env::args_os())
+}

@@ -1,0 +1,178 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use soc2gate_model::Severity;
+use soc2gate_report::Format;
+
+const ABOUT: &str = "Policy-as-code scanner and CI gate for SOC 2 controls in Terraform and repository settings";
+
+const LONG_ABOUT: &str = "\
+soc2gate reads Terraform (.tf, terraform.tfvars, *.auto.tfvars) and repository settings
+(.github/settings.yml), builds one resource graph per Terraform module or settings file,
+evaluates Rego policies that encode SOC 2 controls, and reports every violation with the
+Trust Services Criteria it concerns. It fails the build when a control is violated.
+
+Values that cannot be known statically (a variable without a default, a computed
+attribute) never produce a finding.";
+
+const AFTER_HELP: &str = "\
+Examples:
+  soc2gate scan                                 scan the current directory
+  soc2gate scan infra/ --fail-on high           fail only on high and critical findings
+  soc2gate scan --format sarif > soc2gate.sarif
+  soc2gate scan --output sarif=soc2gate.sarif   print text and write SARIF in one run
+  soc2gate rules --format json                  the rule catalogue
+  soc2gate explain aws-s3-tls-only              what a rule checks and how to fix it
+  soc2gate policy test policies/                run Rego unit tests (*_test.rego)
+
+Exit codes:
+  0  no unsuppressed finding at or above --fail-on
+  1  at least one such finding
+  2  the scan cannot be trusted: bad arguments, a policy that does not compile,
+     a rule that failed, or a file that failed to parse (see --allow-parse-errors)";
+
+#[derive(Debug, Parser)]
+#[command(name = "soc2gate", version, about = ABOUT, long_about = LONG_ABOUT, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scan files and fail when a SOC 2 control is violated.
+    Scan(ScanArgs),
+    /// List the rules: id, severity, SOC 2 criteria, title.
+    Rules(RulesArgs),
+    /// Explain one rule: what it checks, why, and how to fix a finding.
+    Explain(ExplainArgs),
+    /// Work with Rego policies.
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files or directories to scan. Directories are walked honouring .gitignore;
+    /// `.git/` and `.terraform/` are skipped. All .tf files of a directory form one module.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Format of the report on standard output.
+    #[arg(long, short = 'f', default_value = "text", value_parser = parse_format)]
+    pub format: Format,
+
+    /// Also write a report to a file, as FORMAT=PATH (e.g. sarif=soc2gate.sarif).
+    /// Repeatable.
+    #[arg(long, short = 'o', value_name = "FORMAT=PATH", value_parser = parse_output)]
+    pub output: Vec<(Format, PathBuf)>,
+
+    /// Lowest severity that fails the scan (exit 1).
+    #[arg(long, value_enum, default_value_t = SeverityArg::Low)]
+    pub fail_on: SeverityArg,
+
+    /// A directory of your own Rego policies to evaluate next to the built-ins
+    /// (same METADATA and `deny` contract; see CONTRIBUTING.md). Repeatable.
+    #[arg(long, value_name = "DIR")]
+    pub policy_dir: Vec<PathBuf>,
+
+    /// Report files that fail to parse, but do not let them alone make the exit code 2.
+    #[arg(long)]
+    pub allow_parse_errors: bool,
+
+    /// When to color the text report. `auto` colors a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+
+    /// Include the rules of a policy directory of your own. Repeatable.
+    #[arg(long, value_name = "DIR")]
+    pub policy_dir: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule id, e.g. aws-s3-encryption-at-rest (see `soc2gate rules`).
+    pub id: String,
+
+    /// Include the rules of a policy directory of your own. Repeatable.
+    #[arg(long, value_name = "DIR")]
+    pub policy_dir: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Run the `test_*` rules of `*_test.rego` files, like `opa test`. Without DIR, runs
+    /// the built-in policies' tests. Your policies may import the built-in helpers
+    /// (`data.soc2gate.lib.core`).
+    Test(PolicyTestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PolicyTestArgs {
+    /// Directories of policies and their tests.
+    pub dirs: Vec<PathBuf>,
+
+    /// Run only tests whose `package.name` contains this text.
+    #[arg(long)]
+    pub run: Option<String>,
+
+    /// Print every test, not only failures.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SeverityArg {
+    Critical,
+    High,
+    Medium,
+    Low,
+}
+
+impl From<SeverityArg> for Severity {
+    fn from(s: SeverityArg) -> Self {
+        match s {
+            SeverityArg::Critical => Severity::Critical,
+            SeverityArg::High => Severity::High,
+            SeverityArg::Medium => Severity::Medium,
+            SeverityArg::Low => Severity::Low,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse::<Format>()
+        .map_err(|_| format!("unknown format `{s}`: expected text, json or sarif"))
+}
+
+fn parse_output(s: &str) -> Result<(Format, PathBuf), String> {
+    let (format, path) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}` is not FORMAT=PATH (e.g. sarif=soc2gate.sarif)"))?;
+    if path.is_empty() {
+        return Err(format!("`{s}` names no file after `=`"));
+    }
+    Ok((parse_format(format)?, PathBuf::from(path)))
+}

@@ -1,0 +1,174 @@
+//! The scan pipeline: discover -> read -> load -> evaluate -> locate -> sort.
+//! Pure library code: no printing, no exit codes, so tests call it directly.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use soc2gate_model::{Finding, LoadError, Loaded, Location, Module, RuleMeta, SourceFile, Span};
+use soc2gate_policy::{EvalError, PolicySet};
+
+use crate::discover::{self, DiscoverError, Discovered};
+
+/// Everything a scan found, ready for reporting.
+#[derive(Debug)]
+pub struct ScanOutcome {
+    /// Sorted by file, line, column, rule id.
+    pub findings: Vec<Finding>,
+    /// Files that could not be read or parsed (in part or whole), sorted by location.
+    pub load_errors: Vec<LoadError>,
+    /// Command-line paths that could not be scanned.
+    pub discover_errors: Vec<DiscoverError>,
+    /// Rules that failed while evaluating.
+    pub eval_errors: Vec<EvalError>,
+    pub sources: BTreeMap<String, Arc<SourceFile>>,
+    pub rules: Vec<RuleMeta>,
+    pub files: usize,
+    pub units: usize,
+    pub resources: usize,
+    pub elapsed: Duration,
+}
+
+/// Reads a discovered file; unreadable or non-UTF-8 files become load errors.
+fn read(file: &Discovered) -> Result<SourceFile, LoadError> {
+    let fail = |message: String, help: &str| LoadError {
+        location: SourceFile::new(&file.display, "").locate(Span::default()),
+        message,
+        help: Some(help.to_string()),
+    };
+    let bytes = std::fs::read(&file.path).map_err(|e| {
+        fail(
+            format!("cannot read file: {e}"),
+            "check the file's permissions; it was not scanned",
+        )
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        fail(
+            format!("not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+            "save the file as UTF-8; it was not scanned",
+        )
+    })?;
+    Ok(SourceFile::new(&file.display, text))
+}
+
+/// Loads every unit of the discovered files, in parallel.
+pub fn load(files: &[Discovered]) -> (Vec<Loaded>, BTreeMap<String, Arc<SourceFile>>, Vec<LoadError>) {
+    let read_results: Vec<(String, Result<SourceFile, LoadError>)> = files
+        .par_iter()
+        .map(|f| (f.display.clone(), read(f)))
+        .collect();
+    let mut sources = BTreeMap::new();
+    let mut errors = Vec::new();
+    for (path, result) in read_results {
+        match result {
+            Ok(src) => {
+                sources.insert(path, Arc::new(src));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+
+    let (modules, settings) = discover::group(files);
+    let mut jobs: Vec<(bool, String, Vec<Arc<SourceFile>>)> = Vec::new();
+    for (dir, members) in modules {
+        let srcs: Vec<Arc<SourceFile>> = members
+            .iter()
+            .filter_map(|d| sources.get(&d.display).cloned())
+            .collect();
+        if !srcs.is_empty() {
+            jobs.push((true, dir, srcs));
+        }
+    }
+    for s in settings {
+        if let Some(src) = sources.get(&s.display) {
+            jobs.push((false, s.display.clone(), vec![src.clone()]));
+        }
+    }
+    let loaded: Vec<Loaded> = jobs
+        .par_iter()
+        .map(|(terraform, path, srcs)| {
+            if *terraform {
+                let refs: Vec<&SourceFile> = srcs.iter().map(|s| s.as_ref()).collect();
+                soc2gate_terraform::load_module(path, &refs)
+            } else {
+                soc2gate_yaml::load_settings(&srcs[0])
+            }
+        })
+        .collect();
+    (loaded, sources, errors)
+}
+
+/// Turns violations into located findings.
+fn locate(
+    policies: &PolicySet,
+    units: &[Module],
+    sources: &BTreeMap<String, Arc<SourceFile>>,
+    violations: Vec<soc2gate_policy::Violation>,
+) -> Vec<Finding> {
+    let rules = policies.rules();
+    let mut findings: Vec<Finding> = violations
+        .into_iter()
+        .map(|v| {
+            let rule = &rules[v.rule];
+            let unit = &units[v.unit];
+            let (file, span) = unit
+                .source_map
+                .locate(&v.resource, &v.attribute)
+                .map(|(f, s)| (f.to_string(), s))
+                .unwrap_or_else(|| (unit.files.first().cloned().unwrap_or_default(), Span::default()));
+            let location = match sources.get(&file) {
+                Some(src) => src.locate(span),
+                None => Location {
+                    file: file.clone(),
+                    start: Default::default(),
+                    end: Default::default(),
+                    span,
+                },
+            };
+            Finding {
+                rule_id: rule.id.clone(),
+                severity: rule.severity,
+                controls: rule.controls.clone(),
+                fingerprint: Finding::fingerprint_of(&rule.id, &file, &v.resource, &v.attribute),
+                message: v.message,
+                location,
+                resource: v.resource,
+                attribute: v.attribute,
+                suppression: None,
+            }
+        })
+        .collect();
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // One finding per rule, place and resource attribute, however many paths led there.
+    findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
+    findings
+}
+
+/// Runs the whole pipeline over `paths` with `policies`. `cwd` anchors display paths.
+pub fn scan(paths: &[PathBuf], cwd: &Path, policies: &PolicySet) -> ScanOutcome {
+    let start = Instant::now();
+    let (files, discover_errors) = discover::discover(paths, cwd);
+    let (loaded, sources, mut load_errors) = load(&files);
+    let mut units = Vec::with_capacity(loaded.len());
+    for l in loaded {
+        load_errors.extend(l.errors);
+        units.push(l.module);
+    }
+    load_errors.sort_by(|a, b| a.location.cmp(&b.location).then(a.message.cmp(&b.message)));
+    let (violations, eval_errors) = policies.evaluate(&units);
+    let findings = locate(policies, &units, &sources, violations);
+    ScanOutcome {
+        findings,
+        load_errors,
+        discover_errors,
+        eval_errors,
+        rules: policies.rules().to_vec(),
+        files: files.len(),
+        units: units.len(),
+        resources: units.iter().map(|u| u.resources.len()).sum(),
+        sources,
+        elapsed: start.elapsed(),
+    }
+}
