@@ -1,0 +1,3 @@
+environment = "prod"
+versioning  = true
+undeclared  = "ignored"
