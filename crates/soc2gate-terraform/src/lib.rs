@@ -30,7 +30,8 @@ pub fn parse(file: &SourceFile) -> Result<hcl_edit::structure::Body, LoadError> 
 /// `terraform.tfvars` and `*.auto.tfvars` (lexical order, later wins). `dir` is the
 /// module directory relative to the working directory with forward slashes ("." for cwd).
 /// Files whose name does not end in .tf / .tfvars are ignored. A file that fails to parse
-/// is an error in `Loaded.errors`; the other files are still loaded.
+/// is an error in `Loaded.errors`; the other files are still loaded. Other `.tfvars`
+/// files are not read: Terraform reads them only when passed with `-var-file`.
 pub fn load_module(dir: &str, files: &[&SourceFile]) -> Loaded {
     let mut module = Module::new(dir, ModuleKind::Terraform);
     let mut errors = Vec::new();
