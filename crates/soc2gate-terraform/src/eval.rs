@@ -101,12 +101,54 @@ impl<'a> Scope<'a> {
         }
     }
 
-    /// Evaluates every local once, in declaration order, so that every cycle is reported
-    /// whether or not a resource uses it.
+    /// Evaluates every local once, dependencies first, so that every cycle is reported
+    /// whether or not a resource uses it, and so that no evaluation has to recurse
+    /// through a long chain of locals (later lookups find them evaluated).
     pub(crate) fn check_locals(&self) {
+        for name in self.dependency_order() {
+            self.local(&name);
+            self.local_refs(&name);
+        }
         for name in &self.local_order {
             self.local(name);
         }
+    }
+
+    /// Locals in post order of their references to other locals (an iterative walk, so
+    /// chain length does not matter); the edge that closes a cycle is skipped here and
+    /// reported by the evaluation.
+    fn dependency_order(&self) -> Vec<String> {
+        let deps: HashMap<&str, Vec<String>> = self
+            .locals
+            .iter()
+            .map(|(name, local)| {
+                let mut names = LocalNames(Vec::new());
+                names.visit_expr(local.expr);
+                (name.as_str(), names.0)
+            })
+            .collect();
+        let mut order = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
+        for root in &self.local_order {
+            if !seen.insert(root) {
+                continue;
+            }
+            let mut stack: Vec<(&str, usize)> = vec![(root, 0)];
+            while let Some((name, next)) = stack.pop() {
+                let children = deps.get(name).map_or(&[][..], |d| d.as_slice());
+                if let Some(child) = children.get(next) {
+                    stack.push((name, next + 1));
+                    if let Some((key, _)) = self.locals.get_key_value(child.as_str()) {
+                        if seen.insert(key) {
+                            stack.push((key, 0));
+                        }
+                    }
+                } else {
+                    order.push(name.to_string());
+                }
+            }
+        }
+        order
     }
 
     /// The problems met while evaluating (reference cycles).
@@ -232,18 +274,25 @@ impl<'a> Scope<'a> {
                 Some(Some(v)) => return v.clone(),
                 Some(None) => {
                     let start = state.stack.iter().position(|n| n == name).unwrap_or(0);
-                    let mut cycle: Vec<String> = state.stack[start..]
-                        .iter()
-                        .map(|n| format!("local.{n}"))
-                        .collect();
-                    cycle.push(format!("local.{name}"));
+                    let mut cycle: Vec<&String> = state.stack[start..].iter().collect();
+                    // Named from its first declared member, whichever was evaluated first.
+                    let first = (0..cycle.len())
+                        .min_by_key(|&i| self.local_order.iter().position(|n| n == cycle[i]))
+                        .unwrap_or(0);
+                    cycle.rotate_left(first);
+                    let mut cycle: Vec<String> =
+                        cycle.iter().map(|n| format!("local.{n}")).collect();
+                    cycle.push(cycle[0].clone());
+                    let first_local = self.locals.get(&state.stack[start..][first]);
+                    let (file, span) =
+                        first_local.map_or((local.file, local.span), |l| (l.file, l.span));
                     // Every member of the cycle is unknown, whichever was asked first.
                     let State { stack, locals, .. } = &mut *state;
                     for member in &stack[start..] {
                         locals.insert(member.clone(), Some(Val::Unknown));
                     }
                     state.errors.push(LoadError {
-                        location: local.file.locate(local.span),
+                        location: file.locate(span),
                         message: format!("cycle between locals: {}", cycle.join(" -> ")),
                         help: Some(
                             "break the cycle; Terraform rejects it, and soc2gate treats these \
@@ -544,6 +593,22 @@ fn index(v: Val, key: &Val) -> Val {
             .and_then(|k| fields.remove(&k))
             .unwrap_or(Val::Unknown),
         _ => Val::Unknown,
+    }
+}
+
+/// Collects the names of the locals an expression refers to.
+struct LocalNames(Vec<String>);
+
+impl Visit for LocalNames {
+    fn visit_traversal(&mut self, node: &Traversal) {
+        if let (Expression::Variable(root), Some(op)) = (&node.expr, node.operators.first()) {
+            if let (TraversalOperator::GetAttr(name), "local") = (op.value(), root.as_str()) {
+                if !self.0.iter().any(|n| n == name.as_str()) {
+                    self.0.push(name.as_str().to_string());
+                }
+            }
+        }
+        visit::visit_traversal(self, node);
     }
 }
 

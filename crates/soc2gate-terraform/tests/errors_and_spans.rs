@@ -217,13 +217,19 @@ fn garbage_and_truncated_input_never_panics() {
 
 #[test]
 fn long_local_chains_do_not_exhaust_the_stack() {
-    let mut text = String::from("locals {\n");
-    for i in 0..2000 {
-        text.push_str(&format!("  l{i} = local.l{}\n", i + 1));
+    let mut text = String::from(
+        "resource \"t_x\" \"y\" {\n  known = local.k0\n  ref = local.r0\n}\n\
+         resource \"t_x\" \"z\" {}\nlocals {\n",
+    );
+    for i in 0..3000 {
+        text.push_str(&format!("  k{i} = local.k{}\n", i + 1));
+        text.push_str(&format!("  r{i} = local.r{}\n", i + 1));
     }
-    text.push_str("  l2000 = \"end\"\n}\nresource \"t_x\" \"y\" {\n  v = local.l0\n}\n");
+    text.push_str("  k3000 = \"end\"\n  r3000 = t_x.z.id\n}\n");
     let loaded = load_one(&text);
-    // Declaration order evaluates l0 first, which has to walk the whole chain.
+    no_errors(&loaded);
     let r = resource(&loaded, "t_x.y");
-    assert!(r.values.contains_key("v") || r.unknown == ["v"]);
+    assert_eq!(values(r), json!({"known": "end"}));
+    assert_eq!(r.unknown, ["ref"]);
+    assert_eq!(r.refs["ref"], ["t_x.z"]);
 }
