@@ -50,6 +50,16 @@ impl Resource {
     }
 }
 
+/// One `module` block on the way from a root module to a resource inside a called module.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ModuleCall {
+    /// `module.logs` (nested calls: `module.logs.module.bucket`).
+    pub address: String,
+    /// The caller's file and the span of the `module "logs"` header in it.
+    pub file: String,
+    pub span: Span,
+}
+
 /// The spans of one resource: its header (`resource "t" "n"`), its whole block, and every
 /// attribute and nested block by path. Nested blocks are recorded at `block[i]`,
 /// attributes at their full path, e.g. `rule[0].apply_server_side_encryption_by_default[0].sse_algorithm`.
@@ -59,6 +69,9 @@ pub struct ResourceSpans {
     pub header: Span,
     pub block: Span,
     pub attributes: BTreeMap<String, Span>,
+    /// For a resource inside a called module: the calls from the root down to it, outermost
+    /// first. Empty in a root module.
+    pub via: Vec<ModuleCall>,
 }
 
 /// Address -> spans, for every resource of a module.
@@ -208,5 +221,20 @@ mod tests {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     pub module: Module,
+    /// Problems that make the scan untrustworthy (exit 2): unparsable files, invalid input.
     pub errors: Vec<crate::LoadError>,
+    /// Things the user should know that do not invalidate the scan, e.g. a remote module
+    /// that was not expanded (its outputs are unknown).
+    pub warnings: Vec<crate::LoadError>,
+}
+
+impl Loaded {
+    /// A unit with no problems.
+    pub fn new(module: Module) -> Self {
+        Loaded {
+            module,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
 }

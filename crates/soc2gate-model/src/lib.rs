@@ -9,7 +9,7 @@ mod rule;
 mod source;
 
 pub use finding::{Finding, LoadError, Suppression, SuppressionKind};
-pub use graph::{Loaded, Mode, Module, ModuleKind, Resource, ResourceSpans, SourceMap};
+pub use graph::{Loaded, Mode, Module, ModuleCall, ModuleKind, Resource, ResourceSpans, SourceMap};
 pub use path::{AttrPath, PathSegment};
 pub use rule::{RuleMeta, Severity, KNOWN_CONTROLS};
 pub use source::{Location, Position, SourceFile, Span};

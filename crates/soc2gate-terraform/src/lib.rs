@@ -61,7 +61,11 @@ pub fn load_module(dir: &str, files: &[&SourceFile]) -> Loaded {
         }
     }
     errors.extend(scope.take_errors());
-    Loaded { module, errors }
+    Loaded {
+        module,
+        errors,
+        warnings: Vec::new(),
+    }
 }
 
 /// Parses files, keeping those that parse (possibly with recovered errors).

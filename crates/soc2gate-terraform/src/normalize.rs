@@ -69,6 +69,7 @@ pub(crate) fn normalize(
         header: header_span(rb.block),
         block: span_of(rb.block),
         attributes: builder.spans,
+        via: Vec::new(),
     };
     Some((resource, spans))
 }
