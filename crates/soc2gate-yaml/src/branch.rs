@@ -281,7 +281,8 @@ fn read_contexts(
     let path = at.key("contexts");
     let contexts = checks_block.configured("contexts");
     let checks = checks_block.configured("checks");
-    if let Some(entry) = checks_block.get("contexts").or(checks_block.get("checks")) {
+    let written = contexts.or(checks);
+    if let Some(entry) = written.or(checks_block.get("contexts").or(checks_block.get("checks"))) {
         record.span(&path, entry.span());
     }
     if contexts.is_none() && checks.is_none() {

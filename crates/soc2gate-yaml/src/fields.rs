@@ -213,7 +213,7 @@ impl<'e, 'f> Record<'e, 'f> {
                 Some((item, block))
             }
             None => {
-                self.wrong(entry, "a mapping", &path);
+                self.wrong(entry, "a mapping of settings", &path);
                 None
             }
         }

@@ -98,7 +98,13 @@ impl<'a> Node<'a> {
             let last = match node.shape() {
                 Shape::Seq(items) => items.last().map(|n| Node::new(n, node.text)),
                 Shape::Map(map) => map.iter().next_back().map(|(_, v)| Node::new(v, node.text)),
-                _ => return end.max(node.start()),
+                // A block scalar (`|`, `>`) ends where the next token starts; its
+                // trailing line breaks are not part of what was written.
+                _ => {
+                    let start = node.start();
+                    let written = node.text.text[start..end.max(start)].trim_end();
+                    return start + written.len();
+                }
             };
             if matches!(node.text.text[end..].chars().next(), Some(']' | '}')) {
                 return end + 1;

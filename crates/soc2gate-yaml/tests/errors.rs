@@ -19,7 +19,7 @@ fn wrong_shapes_are_errors_at_the_node_and_the_rest_loads() {
              `{enabled: true}`, found the string \"yes\"",
             "10:42 `required_approving_review_count` must be a whole number from 0 to 6, \
              found the number 1.5",
-            "12:31 `required_status_checks` must be a mapping, found a list",
+            "12:31 `required_status_checks` must be a mapping of settings, found a list",
             "13:5 this entry of `branches` has no `name`",
             "16:17 `protection` must be a mapping of branch protection settings, found the \
              boolean true",
@@ -252,6 +252,17 @@ fn nesting_bombs_are_refused_before_parsing() {
     let (_, loaded) = load(&"[".repeat(10_000));
     assert_eq!(loaded.errors.len(), 1);
     assert!(loaded.errors[0].message.starts_with("invalid YAML"));
+}
+
+#[test]
+fn nesting_just_under_the_limit_parses_without_overflow() {
+    // The parse runs on a stack sized for the nesting the text allows.
+    let (_, loaded) = load(&("- ".repeat(990) + "x"));
+    assert_eq!(loaded.errors.len(), 1);
+    assert!(loaded.errors[0].message.contains("must be a mapping"));
+    let indented: String = (0..300).map(|i| format!("{}a:\n", " ".repeat(i))).collect();
+    let (_, loaded) = load(&indented);
+    assert!(loaded.errors.is_empty(), "{:?}", summary(&loaded.errors));
 }
 
 #[test]

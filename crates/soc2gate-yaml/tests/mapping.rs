@@ -100,7 +100,7 @@ fn api_enabled_forms_read_like_booleans() {
             "allows_deletions": false,
             "required_linear_history": true,
             "require_conversation_resolution": true,
-            // `{enabled: null}` is as unconfigured as `null`.
+            // `required_signatures: {enabled: null}` is as unconfigured as `null`: absent.
             "lock_branch": false,
             // An empty `dismissal_restrictions` turns the restriction off.
             "required_pull_request_reviews": [{

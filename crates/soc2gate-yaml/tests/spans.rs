@@ -130,3 +130,18 @@ fn merged_settings_point_where_they_are_written() {
         "2:3-2:23"
     );
 }
+
+#[test]
+fn block_scalars_end_at_their_last_character() {
+    let (file, loaded) =
+        load("repository:\n  description: |\n    Payments.\n    PCI scope.\n\n  private: true\n");
+    assert_eq!(
+        attribute(
+            &file,
+            &loaded,
+            "github_repository.repository",
+            "description"
+        ),
+        "2:3-4:15"
+    );
+}
