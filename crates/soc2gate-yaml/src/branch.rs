@@ -33,8 +33,8 @@ const REVIEW_FLAGS: &[&str] = &[
     "require_last_push_approval",
 ];
 
-/// Every top-level attribute a protection can set: all unknown when the whole
-/// protection is a template.
+/// Every top-level attribute a protection can set: all unknown when the protection is
+/// a template or cannot be read.
 const ATTRIBUTES: &[&str] = &[
     "enforce_admins",
     "allows_force_pushes",
@@ -158,28 +158,29 @@ fn branch(file: &SourceFile, item: Node<'_>, errors: &mut Errors<'_>) -> Option<
     } else {
         values.insert("pattern".into(), Value::from(name.as_str()));
     }
-    if protection.value.is_template() {
-        for attribute in ATTRIBUTES {
-            record.unknown(&AttrPath::root().key(*attribute));
+    match protection.value.mapping(record.errors) {
+        Some(settings) if !protection.value.is_template() => {
+            read_protection(&mut record, &settings, &mut values);
         }
-    } else {
-        let Some(settings) = protection.value.mapping(record.errors) else {
-            record.errors.at(
-                protection.value.span(),
-                format!(
-                    "`protection` must be a mapping of branch protection settings, found {}",
-                    protection.value.describe()
-                ),
-                "write the settings as a mapping (`enforce_admins: true`, ...), or \
-                 `protection: null` for none; this branch was not scanned",
-            );
-            return Some(Branch {
-                name,
-                name_span,
-                protection: None,
-            });
-        };
-        read_protection(&mut record, &settings, &mut values);
+        // A protection that is there but cannot be read: every setting in it is unknown,
+        // so no rule judges the branch on a guess.
+        unreadable => {
+            if unreadable.is_none() && !protection.value.is_template() {
+                record.errors.at(
+                    protection.value.span(),
+                    format!(
+                        "`protection` must be a mapping of branch protection settings, found {}",
+                        protection.value.describe()
+                    ),
+                    "write the settings as a mapping (`enforce_admins: true`, ...), or \
+                     `protection: null` for none; until it is fixed, soc2gate treats this \
+                     branch's protection as unknown",
+                );
+            }
+            for attribute in ATTRIBUTES {
+                record.unknown(&AttrPath::root().key(*attribute));
+            }
+        }
     }
     let unknown = record.take_unknown();
     let spans = ResourceSpans {

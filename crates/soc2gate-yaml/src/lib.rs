@@ -6,20 +6,26 @@
 //!
 //! | settings file | resource path |
 //! | --- | --- |
-//! | `repository:` | `github_repository.<name>` (`repository` when unnamed) |
+//! | `repository:` | `github_repository.<name>` (`repository` when unnamed, or implied by `branches:`) |
 //! | `repository.homepage` | `homepage_url` |
 //! | `repository.topics` (list or comma-separated string) | `topics` |
 //! | `repository.enable_vulnerability_alerts` | `vulnerability_alerts` |
 //! | `repository.security_and_analysis.<feature>.status` | `security_and_analysis[0].<feature>[0].status` |
-//! | other known `repository` keys (`name`, `default_branch`, `private`, `has_issues`, ...) | the same name |
-//! | `branches[i]` with a `protection` | `github_branch_protection.<name>` |
+//! | `repository.<key>` for `name`, `description`, `visibility`, `default_branch`, `private`, `archived`, `is_template`, `has_*`, `allow_*`, `delete_branch_on_merge`, `web_commit_signoff_required`, `*_commit_title`, `*_commit_message` | `<key>` |
+//! | `branches[i]` with a `protection` mapping | `github_branch_protection.<name>` |
 //! | `branches[i].name` | `pattern` |
-//! | `protection.allow_force_pushes` / `allow_deletions` | `allows_force_pushes` / `allows_deletions` |
+//! | `protection.enforce_admins`, `required_linear_history`, `lock_branch` | the same name |
+//! | `protection.allow_force_pushes`, `allow_deletions` | `allows_force_pushes`, `allows_deletions` |
 //! | `protection.required_conversation_resolution` | `require_conversation_resolution` |
 //! | `protection.required_signatures` | `require_signed_commits` |
-//! | `protection.required_status_checks.contexts` and `.checks[].context` | `required_status_checks[0].contexts` |
+//! | `protection.required_status_checks.strict` | `required_status_checks[0].strict` |
+//! | `protection.required_status_checks.contexts`, then `.checks[].context` | `required_status_checks[0].contexts` |
+//! | `protection.required_pull_request_reviews.<key>` for `required_approving_review_count`, `dismiss_stale_reviews`, `require_code_owner_reviews`, `require_last_push_approval` | `required_pull_request_reviews[0].<key>` |
 //! | `protection.required_pull_request_reviews.dismissal_restrictions` | `required_pull_request_reviews[0].restrict_dismissals` |
-//! | `protection.restrictions` (+ `block_creations`) | `restrict_pushes[0]` (`.blocks_creations`) |
+//! | `protection.restrictions`, `protection.block_creations` | `restrict_pushes[0]`, `restrict_pushes[0].blocks_creations` |
+//!
+//! Protection switches may also be written as the REST API returns them,
+//! `{enabled: true}`. Keys not in this table are ignored.
 //!
 //! `null` means "not configured" and leaves the value out; a template such as
 //! `${{ ... }}` is listed in `unknown`; a value of the wrong type is a load error and

@@ -63,9 +63,17 @@ fn wrong_shapes_are_errors_at_the_node_and_the_rest_loads() {
     let repository = resource(&loaded, "github_repository.repository");
     assert_eq!(repository["values"], json!({"default_branch": "main"}));
     assert_eq!(repository["unknown"], json!(["private"]));
+    // `develop` has a protection that cannot be read: it exists, and all of it is unknown.
+    let develop = resource(&loaded, "github_branch_protection.develop");
+    assert_eq!(develop["values"], json!({"pattern": "develop"}));
+    assert!(develop["unknown"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("enforce_admins")));
     assert_eq!(
         addresses(&loaded),
         [
+            "github_branch_protection.develop",
             "github_branch_protection.main",
             "github_repository.repository"
         ]
