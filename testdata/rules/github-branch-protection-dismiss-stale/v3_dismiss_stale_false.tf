@@ -1,0 +1,17 @@
+# The v3 resource reads the same review settings.
+resource "github_branch_protection_v3" "dismiss_stale_false" {
+  repository     = "api"
+  branch         = "main"
+  enforce_admins = true
+
+  required_status_checks {
+    strict   = true
+    checks   = ["ci/test"]
+  }
+
+  required_pull_request_reviews {
+    required_approving_review_count = 1
+    dismiss_stale_reviews           = false # expect: github-branch-protection-dismiss-stale
+    require_code_owner_reviews      = true
+  }
+}
