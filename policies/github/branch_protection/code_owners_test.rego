@@ -27,7 +27,7 @@ test_no_review_block_fails_at_the_header if {
 	found == {{
 		"resource": "github_branch_protection.main",
 		"attribute": "",
-		"message": `branch protection for "main" requires no pull request reviews, so code owners need not review (no required_pull_request_reviews block)`,
+		"message": `branch protection for "main" requires no pull request reviews, so code owners need not review (required_pull_request_reviews is not set)`,
 	}}
 }
 

@@ -48,7 +48,7 @@ deny contains v if {
 	some r in protection.protections
 	protection.no_reviews(r)
 	v := core.violation(r, "", sprintf(
-		"%s requires no pull request reviews, so no stale approval is dismissed (no required_pull_request_reviews block)",
+		"%s requires no pull request reviews, so no stale approval is dismissed (required_pull_request_reviews is not set)",
 		[protection.describe(r)],
 	))
 }

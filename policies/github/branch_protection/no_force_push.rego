@@ -46,6 +46,12 @@ allows := {
 	"allows_deletions": "deletion of the branch",
 }
 
+# How a settings file spells each switch.
+settings_key := {
+	"allows_force_pushes": "allow_force_pushes",
+	"allows_deletions": "allow_deletions",
+}
+
 deny contains v if {
 	some r in protection.protections
 	r.type == "github_branch_protection"
@@ -53,6 +59,10 @@ deny contains v if {
 	protection.on(r, [attribute])
 	v := core.violation(r, attribute, sprintf(
 		"%s allows %s (%s is true)",
-		[protection.describe(r), what, attribute],
+		[protection.describe(r), what, _written(r, attribute)],
 	))
 }
+
+_written(r, attribute) := settings_key[attribute] if r.mode == "settings"
+
+_written(r, attribute) := attribute if r.mode != "settings"

@@ -47,7 +47,11 @@ test_unknown_stays_silent if {
 test_settings_file if {
 	yml := t.settings("main", object.union(t.compliant, {"allows_force_pushes": true}))
 	found := no_force_push.deny with input as t.input_of([yml])
-	{[v.resource, v.attribute] | some v in found} == {["github_branch_protection.main", "allows_force_pushes"]}
+	found == {{
+		"resource": "github_branch_protection.main",
+		"attribute": "allows_force_pushes",
+		"message": `branch protection for "main" allows force pushes (allow_force_pushes is true)`,
+	}}
 }
 
 test_v3_has_no_such_settings_and_passes if {

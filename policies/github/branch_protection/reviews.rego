@@ -46,7 +46,7 @@ deny contains v if {
 	some r in protection.protections
 	protection.no_reviews(r)
 	v := core.violation(r, "", sprintf(
-		"%s does not require pull request reviews (no required_pull_request_reviews block)",
+		"%s does not require pull request reviews (required_pull_request_reviews is not set)",
 		[protection.describe(r)],
 	))
 }

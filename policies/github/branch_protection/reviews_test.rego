@@ -11,7 +11,7 @@ test_no_review_block_fails_at_the_header if {
 	found == {{
 		"resource": "github_branch_protection.main",
 		"attribute": "",
-		"message": `branch protection for "main" does not require pull request reviews (no required_pull_request_reviews block)`,
+		"message": `branch protection for "main" does not require pull request reviews (required_pull_request_reviews is not set)`,
 	}}
 }
 

@@ -49,7 +49,7 @@ deny contains v if {
 	some r in protection.protections
 	protection.no_status_checks(r)
 	v := core.violation(r, "", sprintf(
-		"%s requires no status checks (no required_status_checks block)",
+		"%s requires no status checks (required_status_checks is not set)",
 		[protection.describe(r)],
 	))
 }

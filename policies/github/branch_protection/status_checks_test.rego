@@ -13,7 +13,7 @@ test_no_block_fails_at_the_header if {
 	found == {{
 		"resource": "github_branch_protection.main",
 		"attribute": "",
-		"message": `branch protection for "main" requires no status checks (no required_status_checks block)`,
+		"message": `branch protection for "main" requires no status checks (required_status_checks is not set)`,
 	}}
 }
 
