@@ -65,7 +65,7 @@ deny contains v if {
 
 deny contains v if {
 	some r in protection.protections
-	core.get(r, ["required_status_checks", 0])
+	protection.has_status_checks(r)
 	path := protection.status_check_setting("strict")
 	protection.off(r, path)
 	v := core.violation(r, core.path_text(path), sprintf(

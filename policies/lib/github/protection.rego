@@ -117,10 +117,13 @@ status_check_setting(name) := ["required_status_checks", 0, name]
 # The protection has no `required_status_checks` block (and it is not merely unknown).
 no_status_checks(r) if core.unset(r, status_checks_path)
 
+# The protection has a `required_status_checks` block.
+has_status_checks(r) if core.get(r, ["required_status_checks", 0])
+
 # The protection has a `required_status_checks` block that names no check: `contexts`
 # (and `checks`, which only the v3 resource has) are unset or known to be empty.
 names_no_check(r) if {
-	core.get(r, ["required_status_checks", 0])
+	has_status_checks(r)
 	every key in ["contexts", "checks"] {
 		_empty_list(r, status_check_setting(key))
 	}

@@ -105,6 +105,14 @@ test_names_no_check_is_silent_on_unknown_lists if {
 	not protection.names_no_check(one)
 }
 
+test_has_status_checks if {
+	protection.has_status_checks(t.terraform("p", {"required_status_checks": [{}]}))
+	not protection.has_status_checks(t.terraform("p", {}))
+	not protection.has_status_checks(t.with_unknown(t.terraform("p", {}), ["required_status_checks"]))
+	protection.no_status_checks(t.terraform("p", {}))
+	not protection.no_status_checks(t.with_unknown(t.terraform("p", {}), ["required_status_checks"]))
+}
+
 # --- repositories and joins --------------------------------------------------------------
 
 repo := t.resource("github_repository", "managed", "api", {"name": "api"})
