@@ -55,7 +55,8 @@ known(r, path) if not partly_unknown(r, path)
 
 # The attribute is not set (and not merely unknown): the provider's default applies.
 unset(r, path) if {
-	not get(r, path)
+	# Compare with null rather than `not get(...)`: `get` of an explicit false is false.
+	object.get(r.values, path, null) == null
 	not unknown(r, path)
 }
 

@@ -39,6 +39,10 @@ test_known if {
 	not core.known(r, ["tags"])
 }
 
+test_explicit_false_is_set if {
+	not core.unset({"values": {"enabled": false}, "unknown": []}, ["enabled"])
+}
+
 test_unset_is_not_unknown if {
 	core.unset(r, ["logging"])
 	not core.unset(r, ["policy"])
