@@ -1,1 +1,218 @@
-//! placeholder
+//! Renders soc2gate findings as text diagnostics, JSON and SARIF 2.1.0.
+//!
+//! Every report is built from one [`Report`]: the findings (already sorted by the caller),
+//! the files that failed to load, the rules that were evaluated and the source files.
+//! [`render`] turns it into one of the [`Format`]s; the output is deterministic except
+//! for the elapsed time.
+//!
+//! # JSON output
+//!
+//! `--format json` prints one object. Field names are stable snake_case; new fields may be
+//! added, existing ones keep their name and meaning.
+//!
+//! | field | type | meaning |
+//! | --- | --- | --- |
+//! | `version` | string | soc2gate's version |
+//! | `summary.findings` | number | findings that are not suppressed |
+//! | `summary.by_severity` | object | `critical`, `high`, `medium`, `low`: unsuppressed findings per severity |
+//! | `summary.suppressed` | number | findings covered by an exception or the baseline |
+//! | `summary.load_errors` | number | entries in `errors` |
+//! | `summary.files` | number | files read |
+//! | `summary.modules` | number | units evaluated (Terraform modules, settings files) |
+//! | `summary.resources` | number | resources in the graph |
+//! | `summary.rules` | number | rules evaluated |
+//! | `summary.elapsed_ms` | number | wall time of the scan in milliseconds; the only field that varies between identical runs |
+//! | `findings[]` | array | every finding, suppressed ones included, by file, line, column, rule |
+//! | `findings[].rule_id` | string | kebab-case rule id, e.g. `aws-s3-versioning` |
+//! | `findings[].severity` | string | `critical`, `high`, `medium` or `low` |
+//! | `findings[].controls` | array of strings | SOC 2 Trust Services Criteria, e.g. `["CC6.1", "C1.1"]` |
+//! | `findings[].title` | string | the rule's title |
+//! | `findings[].message` | string | what is wrong with this resource |
+//! | `findings[].file` | string | path relative to the working directory, forward slashes |
+//! | `findings[].start_line`, `start_column` | number | 1-based; columns count characters |
+//! | `findings[].end_line`, `end_column` | number | 1-based, one past the last character |
+//! | `findings[].resource` | string | resource address, e.g. `module.logs.aws_s3_bucket.this[0]` |
+//! | `findings[].attribute` | string | attribute path the rule blamed, `""` for the resource itself |
+//! | `findings[].fingerprint` | string | stable across unrelated edits (rule, file, resource, attribute) |
+//! | `findings[].suppression` | object or null | `null`, or `{kind, justification, expires}`: `kind` is `inSource` (a comment) or `external` (config or baseline), `expires` is `YYYY-MM-DD` or null |
+//! | `errors[]` | array | files that failed to load (or loaded only in part) |
+//! | `errors[].file`, `line`, `column` | string, number, number | where loading went wrong, 1-based |
+//! | `errors[].message` | string | what went wrong |
+//! | `errors[].help` | string or null | what to do about it |
+
+mod json;
+mod sarif;
+pub mod schema;
+mod source;
+mod text;
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use soc2gate_model::{Finding, LoadError, RuleMeta, Severity, SourceFile};
+
+pub use schema::validate_sarif;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Human diagnostics with source snippets.
+    Text,
+    /// One JSON object; see the crate documentation for its fields.
+    Json,
+    /// SARIF 2.1.0, as GitHub code scanning reads it.
+    Sarif,
+}
+
+impl Format {
+    /// The name used on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "text" => Ok(Format::Text),
+            "json" => Ok(Format::Json),
+            "sarif" => Ok(Format::Sarif),
+            _ => Err(format!(
+                "unknown format `{s}`: expected text, json or sarif"
+            )),
+        }
+    }
+}
+
+/// What the scan covered, for the summary line and the JSON summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub modules: usize,
+    pub resources: usize,
+    pub rules: usize,
+    pub elapsed: Duration,
+}
+
+/// Everything a report shows.
+#[derive(Debug, Clone, Copy)]
+pub struct Report<'a> {
+    /// Already sorted by the caller (`Finding::sort_key`).
+    pub findings: &'a [Finding],
+    pub load_errors: &'a [LoadError],
+    /// Every rule that was evaluated, with or without findings.
+    pub rules: &'a [RuleMeta],
+    /// Source files by path, for snippets and line hashes.
+    pub sources: &'a BTreeMap<String, Arc<SourceFile>>,
+    pub summary: Summary,
+    pub tool_version: &'a str,
+}
+
+/// Options of the text format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextOptions {
+    /// ANSI colors; the caller decides from the terminal and `NO_COLOR`.
+    pub color: bool,
+    /// Width to wrap messages at.
+    pub width: usize,
+}
+
+impl Default for TextOptions {
+    fn default() -> Self {
+        TextOptions {
+            color: false,
+            width: 100,
+        }
+    }
+}
+
+/// Renders a report; text options matter only for [`Format::Text`].
+pub fn render(format: Format, report: &Report, text: &TextOptions) -> String {
+    match format {
+        Format::Text => text::render(report, text),
+        Format::Json => json::render(report),
+        Format::Sarif => sarif::render(report),
+    }
+}
+
+impl Report<'_> {
+    /// The evaluated rules by id (the first wins if an id repeats).
+    fn rules_by_id(&self) -> HashMap<&str, &RuleMeta> {
+        let mut map = HashMap::with_capacity(self.rules.len());
+        for rule in self.rules {
+            map.entry(rule.id.as_str()).or_insert(rule);
+        }
+        map
+    }
+
+    /// The source of a path, when it was read.
+    fn source(&self, path: &str) -> Option<&SourceFile> {
+        self.sources.get(path).map(|s| &**s)
+    }
+}
+
+/// Finding counts: what fails the gate and what an exception covers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Counts {
+    /// Unsuppressed findings.
+    active: usize,
+    /// Unsuppressed findings per severity, indexed like [`Severity::ALL`].
+    by_severity: [usize; 4],
+    suppressed: usize,
+}
+
+impl Counts {
+    fn of(findings: &[Finding]) -> Self {
+        let mut counts = Counts::default();
+        for f in findings {
+            if f.suppression.is_some() {
+                counts.suppressed += 1;
+            } else {
+                counts.active += 1;
+                counts.by_severity[severity_index(f.severity)] += 1;
+            }
+        }
+        counts
+    }
+
+    fn severity(&self, severity: Severity) -> usize {
+        self.by_severity[severity_index(severity)]
+    }
+}
+
+fn severity_index(severity: Severity) -> usize {
+    Severity::ALL
+        .iter()
+        .position(|s| *s == severity)
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_round_trip_through_their_names() {
+        for f in [Format::Text, Format::Json, Format::Sarif] {
+            assert_eq!(f.to_string().parse::<Format>(), Ok(f));
+        }
+        assert!("xml"
+            .parse::<Format>()
+            .unwrap_err()
+            .contains("text, json or sarif"));
+    }
+}

@@ -1,0 +1,43 @@
+//! The three formats on one small report: three findings (one suppressed) and a syntax
+//! error. Review a changed snapshot as the user would read the output.
+
+mod common;
+
+use soc2gate_report::{render, Format, TextOptions};
+
+const NO_COLOR: TextOptions = TextOptions {
+    color: false,
+    width: 100,
+};
+
+#[test]
+fn text() {
+    let fixture = common::small();
+    insta::assert_snapshot!(render(Format::Text, &fixture.report(), &NO_COLOR));
+}
+
+#[test]
+fn json() {
+    let fixture = common::small();
+    insta::assert_snapshot!(render(Format::Json, &fixture.report(), &NO_COLOR));
+}
+
+#[test]
+fn sarif() {
+    let fixture = common::small();
+    insta::assert_snapshot!(render(Format::Sarif, &fixture.report(), &NO_COLOR));
+}
+
+/// Odd input renders without panicking: a file that was not read, an empty span, a rule
+/// the report does not know, an unreadable file.
+#[test]
+fn text_odd_input() {
+    let fixture = common::full();
+    insta::assert_snapshot!(render(Format::Text, &fixture.report(), &NO_COLOR));
+}
+
+#[test]
+fn text_clean() {
+    let fixture = common::clean();
+    insta::assert_snapshot!(render(Format::Text, &fixture.report(), &NO_COLOR));
+}
