@@ -1,0 +1,50 @@
+# METADATA
+# title: S3 buckets declare server-side encryption
+# description: >-
+#   Every `aws_s3_bucket` must declare its default server-side encryption, either inline
+#   (`server_side_encryption_configuration`, AWS provider v3 style) or with an
+#   `aws_s3_bucket_server_side_encryption_configuration` joined to it by reference
+#   (`bucket = aws_s3_bucket.x.id`) or by the same literal bucket name. When neither is
+#   present the provider sets nothing: S3 then applies its service default (SSE-S3, since
+#   January 2023), which no code declares, reviews or pins to a key, so the bucket is
+#   reported. An inline block that cannot be known (`dynamic`) and a configuration
+#   resource whose `bucket` cannot be resolved to a bucket of the module count as
+#   possibly present: the rule then stays silent.
+# custom:
+#   id: aws-s3-encryption-at-rest
+#   severity: high
+#   controls: [CC6.1, C1.1]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_server_side_encryption_configuration]
+#   remediation: |
+#     Add an `aws_s3_bucket_server_side_encryption_configuration` that references the
+#     bucket, preferably with a customer managed KMS key:
+#
+#     ```hcl
+#     resource "aws_s3_bucket_server_side_encryption_configuration" "logs" {
+#       bucket = aws_s3_bucket.logs.id
+#
+#       rule {
+#         apply_server_side_encryption_by_default {
+#           sse_algorithm     = "aws:kms"
+#           kms_master_key_id = aws_kms_key.logs.arn
+#         }
+#         bucket_key_enabled = true
+#       }
+#     }
+#     ```
+package soc2gate.aws.s3.encryption_at_rest
+
+import data.soc2gate.lib.aws.s3
+import data.soc2gate.lib.core
+
+_configuration := "aws_s3_bucket_server_side_encryption_configuration"
+
+deny contains v if {
+	some bucket in s3.buckets
+	core.unset(bucket, ["server_side_encryption_configuration"])
+	count(s3.maybe_joined_of(bucket, _configuration)) == 0
+	v := core.violation(bucket, "", sprintf(
+		"%s has no server-side encryption configuration: no inline server_side_encryption_configuration and no %s references it",
+		[s3.describe(bucket), _configuration],
+	))
+}
