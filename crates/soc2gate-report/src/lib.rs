@@ -101,10 +101,15 @@ impl FromStr for Format {
 /// What the scan covered, for the summary line and the JSON summary.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
+    /// Files read.
     pub files: usize,
+    /// Units evaluated: Terraform modules and settings files.
     pub modules: usize,
+    /// Resources in the graph.
     pub resources: usize,
+    /// Rules evaluated.
     pub rules: usize,
+    /// Wall time of the scan; the only thing that varies between identical runs.
     pub elapsed: Duration,
 }
 
@@ -113,12 +118,15 @@ pub struct Summary {
 pub struct Report<'a> {
     /// Already sorted by the caller (`Finding::sort_key`).
     pub findings: &'a [Finding],
+    /// Files that failed to load, or loaded only in part.
     pub load_errors: &'a [LoadError],
     /// Every rule that was evaluated, with or without findings.
     pub rules: &'a [RuleMeta],
     /// Source files by path, for snippets and line hashes.
     pub sources: &'a BTreeMap<String, Arc<SourceFile>>,
+    /// What the scan covered.
     pub summary: Summary,
+    /// soc2gate's version, for JSON and the SARIF driver.
     pub tool_version: &'a str,
 }
 

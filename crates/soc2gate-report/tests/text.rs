@@ -67,3 +67,55 @@ fn any_width_renders() {
         assert!(out.contains("aws-s3-no-public-acl"), "{width}: {out}");
     }
 }
+
+/// Spans from a stale or odd source map: past the end, inside a character, in an empty
+/// file, on CRLF lines. Each still renders with a snippet and a label.
+#[test]
+fn odd_spans_render_with_a_label() {
+    use soc2gate_model::{Finding, Severity, SourceFile, Span};
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+
+    let files = [
+        SourceFile::new("empty.tf", ""),
+        SourceFile::new("crlf.tf", "a = 1\r\nb = 2\r\n"),
+        SourceFile::new("multibyte.tf", "x = \"é\"\n"),
+    ];
+    let spans = [(0, 0), (40, 90), (7, 7), (5, 7), (6, 6)];
+    let mut findings = Vec::new();
+    for file in &files {
+        for (start, end) in spans {
+            let mut location = file.locate(Span::new(start, end));
+            location.span = Span::new(start, end); // as given, unclamped
+            findings.push(Finding {
+                rule_id: "r".to_string(),
+                severity: Severity::High,
+                controls: vec![],
+                message: "m".to_string(),
+                location,
+                resource: "x.y".to_string(),
+                attribute: String::new(),
+                fingerprint: String::new(),
+                suppression: None,
+            });
+        }
+    }
+    let sources: BTreeMap<String, Arc<SourceFile>> = files
+        .iter()
+        .map(|f| (f.path.clone(), Arc::new(f.clone())))
+        .collect();
+    let report = soc2gate_report::Report {
+        findings: &findings,
+        load_errors: &[],
+        rules: &[],
+        sources: &sources,
+        summary: Default::default(),
+        tool_version: "0",
+    };
+    let out = render(Format::Text, &report, &TextOptions::default());
+    assert!(!out.contains("Failed to read contents"), "{out}");
+    assert_eq!(out.matches("╭─[").count(), findings.len(), "{out}");
+    let sarif: serde_json::Value =
+        serde_json::from_str(&render(Format::Sarif, &report, &TextOptions::default())).unwrap();
+    assert_eq!(soc2gate_report::validate_sarif(&sarif), Ok(()));
+}
