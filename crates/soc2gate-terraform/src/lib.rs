@@ -1,243 +1,114 @@
-//! Loads Terraform into soc2gate's resource graph: parses `.tf` and `.tfvars` files with
-//! spans, evaluates what can be known statically (variables, locals, literals, a set of
-//! functions), and normalizes `resource` and `data` blocks into resources with a
-//! source map. What cannot be known is listed as unknown, never guessed.
+//! Loads Terraform into soc2gate's resource graph the way Terraform evaluates it: `.tf`
+//! and `.tf.json` files with spans, variables from defaults, tfvars and the command line,
+//! locals, a library of functions, `count` and `for_each` instances, `dynamic` blocks,
+//! local modules expanded with their callers' arguments, and
+//! `data "aws_iam_policy_document"` rendered to its JSON. Terraform plans
+//! (`terraform show -json`) load into the same shape. What cannot be known is listed as
+//! unknown, never guessed.
 //!
-//! `module` blocks are not expanded yet: the resources of a called module are not part of
-//! the caller's graph, and `module.x.y` evaluates to unknown.
+//! Addresses follow Terraform: `aws_s3_bucket.b`, `aws_s3_bucket.b[0]`,
+//! `aws_s3_bucket.b["key"]`, `module.logs.aws_s3_bucket.this`,
+//! `module.a["x"].module.b.aws_s3_bucket.c`. A resource whose number of instances is
+//! unknown (`count` or `for_each` not known statically) keeps the plain address and
+//! stands for all of them, its `count.index` and `each.*` unknown. References (`refs`)
+//! name resources without instance keys, qualified with the module instance that
+//! declares them (`module.logs.aws_s3_bucket.this`), so a policy joins them to resource
+//! addresses with the final instance key removed.
+//!
+//! Not expanded, and said so in `Loaded.warnings`: remote module sources (registry, git,
+//! HTTP), and local sources whose directory is not part of the scan; their outputs are
+//! unknown. Override files (`override.tf`) only add what is not declared elsewhere.
 
+mod config;
 mod eval;
 mod functions;
+mod iam;
+mod json;
+mod load;
 mod normalize;
 mod parse;
+mod plan;
+mod tfjson;
+mod types;
 mod value;
+mod vars;
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 
-use hcl_edit::structure::{Block, Body, Structure};
-use soc2gate_model::{LoadError, Loaded, Mode, Module, ModuleKind, SourceFile, Span};
+use soc2gate_model::{LoadError, Loaded, Module, ModuleKind, SourceFile};
 
-use crate::eval::{Bindings, Decls, Local, Scope};
-use crate::normalize::{header_span, normalize, ResourceBlock};
-use crate::value::Val;
+/// Options from the command line and the environment.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// `--var-file` files in the order given (HCL, or JSON when the name ends in `.json`).
+    pub var_files: Vec<SourceFile>,
+    /// `--var NAME=VALUE` in the order given (Terraform's rules for parsing VALUE).
+    pub vars: Vec<(String, String)>,
+    /// `TF_VAR_<name>` environment variables, name without the prefix.
+    pub env_vars: Vec<(String, String)>,
+    /// Directory the display paths are relative to (the working directory), and the scan
+    /// roots (display form) inside which `file`, `templatefile` and `fileexists` may read.
+    pub base: PathBuf,
+    pub roots: Vec<String>,
+}
 
 /// Parse only (for the parse-only benchmark and for error reporting).
 pub fn parse(file: &SourceFile) -> Result<hcl_edit::structure::Body, LoadError> {
     parse::parse_strict(file)
 }
 
-/// Load one Terraform module: all `.tf` files of one directory plus its
-/// `terraform.tfvars` and `*.auto.tfvars` (lexical order, later wins). `dir` is the
-/// module directory relative to the working directory with forward slashes ("." for cwd).
-/// Files whose name does not end in .tf / .tfvars are ignored. A file that fails to parse
-/// is an error in `Loaded.errors`; the other files are still loaded. Other `.tfvars`
-/// files are not read: Terraform reads them only when passed with `-var-file`.
+/// Loads one Terraform directory as a root module with default options: its `.tf` and
+/// `.tf.json` files, and the variable files Terraform reads by itself
+/// (`terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars`, `*.auto.tfvars.json`).
+/// `dir` is relative to the working directory with forward slashes (`.` for the
+/// working directory). Other files are ignored. A module it calls from another directory
+/// is not expanded (its outputs are unknown, and `Loaded.warnings` says so); use
+/// [`load_modules`] for a scan of several directories.
 pub fn load_module(dir: &str, files: &[&SourceFile]) -> Loaded {
-    let mut module = Module::new(dir, ModuleKind::Terraform);
-    let mut errors = Vec::new();
-
-    let (tf_files, tfvars_files) = select_files(files);
-    let tf = parse_all(&tf_files, &mut errors);
-    let tfvars = parse_all(&tfvars_files, &mut errors);
-    module.files = tf
-        .iter()
-        .chain(&tfvars)
-        .map(|(f, _)| f.path.clone())
-        .collect();
-
-    let mut decls = Decls::default();
-    let mut blocks = Vec::new();
-    for (file, body) in &tf {
-        collect(file, body, &mut decls, &mut blocks, &mut errors);
-    }
-    decls.tfvars = read_tfvars(dir, &tfvars, &decls);
-
-    let scope = Scope::new(dir, decls);
-    scope.check_locals();
-    for rb in &blocks {
-        if let Some((resource, spans)) = normalize(&scope, rb) {
-            module.source_map.insert(resource.address.clone(), spans);
-            module.resources.push(resource);
-        }
-    }
-    errors.extend(scope.take_errors());
-    Loaded {
-        module,
-        errors,
-        warnings: Vec::new(),
-    }
+    let mut dirs = BTreeMap::new();
+    dirs.insert(dir.to_string(), files.to_vec());
+    load_modules(&dirs, &LoadOptions::default())
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| Loaded::new(Module::new(dir, ModuleKind::Terraform)))
 }
 
-/// Parses files, keeping those that parse (possibly with recovered errors).
-fn parse_all<'f>(
-    files: &[&'f SourceFile],
-    errors: &mut Vec<LoadError>,
-) -> Vec<(&'f SourceFile, Body)> {
-    let mut parsed = Vec::new();
-    for &file in files {
-        match parse::parse_recovering(file) {
-            Ok(p) => {
-                errors.extend(p.errors);
-                parsed.push((file, p.body));
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    parsed
+/// Loads every Terraform directory of a scan (display dir -> its .tf/.tf.json/.tfvars/
+/// .tfvars.json files). A directory that another directory of the scan calls through a
+/// local module `source` is expanded inside each caller (with the caller's inputs) and
+/// not returned on its own; every other directory is a root and yields one `Loaded`, in
+/// dir order. Directories that only call each other in a cycle are roots too, so that
+/// the cycle is reported. Roots are loaded in parallel.
+///
+/// A file that fails to parse is an error of the first root that uses its directory; the
+/// other files still load. Variables of roots get their values as described in
+/// [`LoadOptions`] and Terraform's precedence (see the `vars` module): defaults, then
+/// `TF_VAR_` variables, `terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars(.json)`
+/// in lexical order, `--var-file`s, `--var`s.
+pub fn load_modules(dirs: &BTreeMap<String, Vec<&SourceFile>>, opts: &LoadOptions) -> Vec<Loaded> {
+    load::load_modules(dirs, opts)
 }
 
-/// The `.tf` files in lexical order, then the tfvars files Terraform loads automatically
-/// in the order it applies them.
-fn select_files<'f>(files: &[&'f SourceFile]) -> (Vec<&'f SourceFile>, Vec<&'f SourceFile>) {
-    let name = |f: &SourceFile| f.path.rsplit('/').next().unwrap_or("").to_string();
-    let mut tf: Vec<&SourceFile> = files
-        .iter()
-        .copied()
-        .filter(|f| name(f).ends_with(".tf"))
-        .collect();
-    tf.sort_by_key(|f| name(f));
-    let mut tfvars: Vec<&SourceFile> = files
-        .iter()
-        .copied()
-        .filter(|f| {
-            let n = name(f);
-            n == "terraform.tfvars" || n.ends_with(".auto.tfvars")
-        })
-        .collect();
-    tfvars.sort_by_key(|f| (name(f) != "terraform.tfvars", name(f)));
-    (tf, tfvars)
+/// Loads a Terraform plan (`terraform show -json`), pointing findings into the `.tf` files
+/// of `config` (the directory beside the plan, same map shape) when they are given.
+pub fn load_plan(
+    plan: &SourceFile,
+    config: &BTreeMap<String, Vec<&SourceFile>>,
+    opts: &LoadOptions,
+) -> Loaded {
+    plan::load_plan(plan, config, opts)
 }
 
-/// Reads one file's top-level blocks into the module's declarations.
-fn collect<'a>(
-    file: &'a SourceFile,
-    body: &'a Body,
-    decls: &mut Decls<'a>,
-    blocks: &mut Vec<ResourceBlock<'a>>,
-    errors: &mut Vec<LoadError>,
-) {
-    // Terraform merges override files into the blocks they name; until that is supported,
-    // their blocks are only used where they declare something new.
-    let name = file.path.rsplit('/').next().unwrap_or("");
-    let is_override = name == "override.tf" || name.ends_with("_override.tf");
-    for block in body.blocks() {
-        match block.ident.as_str() {
-            kind @ ("resource" | "data") => {
-                let labels: Vec<&str> = block.labels.iter().map(|l| l.as_str()).collect();
-                let [rtype, name] = labels.as_slice() else {
-                    errors.push(error_at(
-                        file,
-                        header_span(block),
-                        format!("a {kind} block needs two labels, a type and a name"),
-                        "write it as `resource \"TYPE\" \"NAME\" { ... }`; soc2gate skipped this block",
-                    ));
-                    continue;
-                };
-                let rb = ResourceBlock {
-                    file,
-                    block,
-                    mode: if kind == "data" {
-                        Mode::Data
-                    } else {
-                        Mode::Managed
-                    },
-                    rtype: rtype.to_string(),
-                    name: name.to_string(),
-                };
-                let address = rb.address();
-                if decls.resources.contains(&address) {
-                    if !is_override {
-                        errors.push(duplicate(file, block, &address));
-                    }
-                    continue;
-                }
-                decls.resources.insert(address);
-                blocks.push(rb);
-            }
-            "variable" => {
-                let Some(name) = block.labels.first().map(|l| l.as_str().to_string()) else {
-                    continue;
-                };
-                if decls.variables.contains_key(&name) {
-                    if !is_override {
-                        errors.push(duplicate(file, block, &format!("var.{name}")));
-                    }
-                    continue;
-                }
-                let default = block.body.get_attribute("default").map(|a| &a.value);
-                decls.variables.insert(name, default);
-            }
-            "locals" => {
-                for attr in block.body.attributes() {
-                    let name = attr.key.as_str();
-                    if decls.locals.iter().any(|(n, _)| n == name) {
-                        if !is_override {
-                            errors.push(error_at(
-                                file,
-                                span_of(attr),
-                                format!("local.{name} is defined more than once"),
-                                "keep one definition; Terraform rejects this, and soc2gate used the first",
-                            ));
-                        }
-                        continue;
-                    }
-                    let local = Local {
-                        expr: &attr.value,
-                        file,
-                        span: span_of(attr),
-                    };
-                    decls.locals.push((name.to_string(), local));
-                }
-            }
-            // `module` calls are not expanded yet; `output`, `provider` and `terraform`
-            // hold nothing a resource policy reads.
-            _ => {}
-        }
-    }
+/// True when a JSON text looks like a plan (has `format_version` and `planned_values` or
+/// `resource_changes`).
+pub fn is_plan_json(text: &str) -> bool {
+    plan::is_plan_json(text)
 }
 
-/// Values of tfvars files for declared variables; later files win. Terraform only warns
-/// about values for undeclared variables, so those are ignored.
-fn read_tfvars(
-    dir: &str,
-    files: &[(&SourceFile, Body)],
-    decls: &Decls<'_>,
-) -> HashMap<String, Val> {
-    let empty = Scope::new(dir, Decls::default());
-    let mut values = HashMap::new();
-    for (_, body) in files {
-        for structure in body.iter() {
-            if let Structure::Attribute(attr) = structure {
-                let name = attr.key.as_str();
-                if decls.variables.contains_key(name) {
-                    values.insert(
-                        name.to_string(),
-                        empty.eval(&attr.value, &Bindings::default()),
-                    );
-                }
-            }
-        }
-    }
-    values
-}
-
-fn duplicate(file: &SourceFile, block: &Block, what: &str) -> LoadError {
-    error_at(
-        file,
-        header_span(block),
-        format!("{what} is declared more than once in this module"),
-        "keep one declaration; Terraform rejects this, and soc2gate used the first",
-    )
-}
-
-fn span_of(node: &impl hcl_edit::Span) -> Span {
-    node.span().map(Span::from).unwrap_or_default()
-}
-
-fn error_at(file: &SourceFile, span: Span, message: String, help: &str) -> LoadError {
-    LoadError {
-        location: file.locate(span),
-        message,
-        help: Some(help.to_string()),
-    }
+/// How often each function the library lacks was called since the last call of this
+/// function (process-wide), most frequent first. For coverage measurements; calls of
+/// functions whose result is unknowable by nature (`timestamp`, `uuid`) are not counted.
+pub fn take_missing_function_counts() -> Vec<(String, usize)> {
+    functions::take_missing()
 }

@@ -1,23 +1,30 @@
-//! Turns `resource` and `data` blocks into [`Resource`]s and their source spans.
+//! Turns `resource` and `data` blocks into [`Resource`]s and their source spans: one per
+//! instance, nested blocks as lists of objects, `dynamic` blocks expanded.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use hcl_edit::expr::{Expression, ObjectKey};
 use hcl_edit::structure::{Block, Body, Structure};
 use hcl_edit::visit::Visit;
-use serde_json::{Map, Value};
-use soc2gate_model::{AttrPath, Mode, Resource, ResourceSpans, SourceFile, Span};
+use serde_json::Map;
+use soc2gate_model::{AttrPath, Mode, Resource, ResourceSpans, Span};
 
-use crate::eval::{Bindings, Scope};
+use crate::config::Src;
+use crate::eval::{Bindings, Normalized, Scope};
+use crate::iam;
 use crate::value::Val;
 
 /// Arguments Terraform itself interprets; they are not resource attributes.
 const META_ATTRIBUTES: &[&str] = &["count", "for_each", "depends_on", "provider"];
 const META_BLOCKS: &[&str] = &["lifecycle", "provisioner", "connection"];
 
+/// The data source whose `json` soc2gate renders itself.
+pub(crate) const POLICY_DOCUMENT: &str = "aws_iam_policy_document";
+
 /// A `resource` or `data` block with its labels checked.
 pub(crate) struct ResourceBlock<'a> {
-    pub file: &'a SourceFile,
+    pub src: &'a Src<'a>,
     pub block: &'a Block,
     pub mode: Mode,
     pub rtype: String,
@@ -32,72 +39,94 @@ impl ResourceBlock<'_> {
             _ => format!("{}.{}", self.rtype, self.name),
         }
     }
+
+    fn is_policy_document(&self) -> bool {
+        self.mode == Mode::Data && self.rtype == POLICY_DOCUMENT
+    }
 }
 
-/// The resource a block declares, or `None` when it declares no instance at all
-/// (`count = 0`, an empty `for_each`).
-pub(crate) fn normalize(
-    scope: &Scope<'_>,
-    rb: &ResourceBlock<'_>,
-) -> Option<(Resource, ResourceSpans)> {
-    let bindings = instance_bindings(scope, &rb.block.body)?;
+/// The instances a block declares: one per `count` index or `for_each` key, none for
+/// `count = 0` or an empty collection, and one with the plain address when their number
+/// is unknown (its `count.index` and `each.*` unknown).
+pub(crate) fn normalize(scope: &Scope<'_>, rb: &ResourceBlock<'_>) -> Vec<Normalized> {
+    let instances = scope.instances(&rb.block.body, &Bindings::default());
+    instances
+        .into_list()
+        .into_iter()
+        .map(|(suffix, b)| instance(scope, rb, &suffix, &b))
+        .collect()
+}
+
+fn instance(scope: &Scope<'_>, rb: &ResourceBlock<'_>, suffix: &str, b: &Bindings) -> Normalized {
     let mut builder = Builder {
         scope,
-        bindings,
+        src: rb.src,
+        full: true,
         unknown: Vec::new(),
         refs: BTreeMap::new(),
         spans: BTreeMap::new(),
     };
-    let values = builder.body(&rb.block.body, &AttrPath::root(), true);
+    let mut body = builder.body(&rb.block.body, &AttrPath::root(), true, b);
+    if rb.is_policy_document() {
+        let (json, minified) = iam::render(&body);
+        body.insert("json".into(), json);
+        body.insert("minified_json".into(), minified);
+    }
+    let mut values = Map::new();
+    for (key, v) in &body {
+        if let Some(j) = v.to_json(&AttrPath::root().key(key.as_str()), &mut builder.unknown) {
+            values.insert(key.clone(), j);
+        }
+    }
     let mut unknown = builder.unknown;
     unknown.sort();
     unknown.dedup();
+    let address = scope.qualify(&format!("{}{suffix}", rb.address()));
     let resource = Resource {
-        address: rb.address(),
+        address,
         mode: rb.mode,
         rtype: rb.rtype.clone(),
         name: rb.name.clone(),
         provider: Resource::provider_of(&rb.rtype),
-        module: String::new(),
-        file: rb.file.path.clone(),
+        module: scope.prefix.clone(),
+        file: rb.src.path().to_string(),
         values,
         unknown,
         refs: builder.refs,
     };
     let spans = ResourceSpans {
-        file: rb.file.path.clone(),
-        header: header_span(rb.block),
-        block: span_of(rb.block),
+        file: rb.src.path().to_string(),
+        header: rb.src.span(header_span(rb.block)),
+        block: rb.src.span_of(rb.block),
         attributes: builder.spans,
-        via: Vec::new(),
+        via: scope.via.clone(),
     };
-    Some((resource, spans))
+    (resource, spans)
 }
 
-/// Until `count` and `for_each` are expanded, a resource that has them stands for all its
-/// instances, with `count.index` and `each.*` unknown.
-fn instance_bindings(scope: &Scope<'_>, body: &Body) -> Option<Bindings> {
-    let mut bindings = Bindings::default();
-    if let Some(count) = body.get_attribute("count") {
-        if scope.eval(&count.value, &bindings).to_number() == Some(0.0) {
-            return None;
-        }
-        bindings = bindings.with("count", Val::Unknown);
-    }
-    if let Some(for_each) = body.get_attribute("for_each") {
-        match scope.eval(&for_each.value, &bindings) {
-            Val::List(items) if items.is_empty() => return None,
-            Val::Object(fields) if fields.is_empty() => return None,
-            _ => {}
-        }
-        bindings = bindings.with("each", Val::Unknown);
-    }
-    Some(bindings)
+/// The evaluated body of a block as a value (for `aws_iam_policy_document`, which other
+/// resources read), without spans or references.
+pub(crate) fn body_value(
+    scope: &Scope<'_>,
+    rb: &ResourceBlock<'_>,
+    b: &Bindings,
+) -> BTreeMap<String, Val> {
+    let mut builder = Builder {
+        scope,
+        src: rb.src,
+        full: false,
+        unknown: Vec::new(),
+        refs: BTreeMap::new(),
+        spans: BTreeMap::new(),
+    };
+    builder.body(&rb.block.body, &AttrPath::root(), true, b)
 }
 
 struct Builder<'s, 'a> {
     scope: &'s Scope<'a>,
-    bindings: Bindings,
+    src: &'a Src<'a>,
+    /// Record spans and references (off when only the value is wanted).
+    full: bool,
     unknown: Vec<String>,
     refs: BTreeMap<String, Vec<String>>,
     spans: BTreeMap<String, Span>,
@@ -106,26 +135,31 @@ struct Builder<'s, 'a> {
 impl Builder<'_, '_> {
     /// The values of a block body at `path`: attributes, and nested blocks as lists of
     /// objects in source order.
-    fn body(&mut self, body: &Body, path: &AttrPath, top: bool) -> Map<String, Value> {
-        let mut values = Map::new();
-        let mut block_counts: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut dynamic: Vec<&str> = Vec::new();
+    fn body(
+        &mut self,
+        body: &Body,
+        path: &AttrPath,
+        top: bool,
+        b: &Bindings,
+    ) -> BTreeMap<String, Val> {
+        let mut values = BTreeMap::new();
+        let mut block_counts: HashMap<String, usize> = HashMap::new();
+        let mut unknown_blocks: Vec<String> = Vec::new();
         for structure in body.iter() {
             match structure {
                 Structure::Attribute(attr) => {
                     let key = attr.key.as_str();
-                    if top && META_ATTRIBUTES.contains(&key) {
+                    if (top && META_ATTRIBUTES.contains(&key)) || values.contains_key(key) {
                         continue;
                     }
                     let p = path.key(key);
-                    self.spans.insert(p.to_string(), span_of(attr));
-                    self.element_spans(&attr.value, &p);
-                    let refs = self.scope.refs(|c| c.visit_expr(&attr.value));
-                    self.add_refs(&p, refs);
-                    let value = self.scope.eval(&attr.value, &self.bindings);
-                    if let Some(json) = value.to_json(&p, &mut self.unknown) {
-                        values.insert(key.to_string(), json);
+                    if self.full {
+                        self.spans.insert(p.to_string(), self.src.span_of(attr));
+                        self.element_spans(&attr.value, &p);
+                        let refs = self.scope.refs(b, |c| c.visit_expr(&attr.value));
+                        self.add_refs(&p, refs);
                     }
+                    values.insert(key.to_string(), self.scope.eval(&attr.value, b));
                 }
                 Structure::Block(block) => {
                     let ident = block.ident.as_str();
@@ -133,38 +167,105 @@ impl Builder<'_, '_> {
                         continue;
                     }
                     if ident == "dynamic" {
-                        // Its instances depend on for_each: the block list is unknown,
-                        // never "missing".
-                        let Some(label) = block.labels.first() else {
-                            continue;
-                        };
-                        let p = path.key(label.as_str());
-                        self.spans.insert(p.to_string(), header_span(block));
-                        let refs = self.scope.refs(|c| c.visit_body(&block.body));
-                        self.add_refs(&p, refs);
-                        dynamic.push(label.as_str());
+                        self.dynamic(
+                            block,
+                            path,
+                            b,
+                            &mut values,
+                            &mut block_counts,
+                            &mut unknown_blocks,
+                        );
                         continue;
                     }
-                    let count = block_counts.entry(ident).or_insert(0);
-                    let p = path.key(ident).index(*count);
-                    *count += 1;
-                    self.spans.insert(p.to_string(), header_span(block));
-                    let object = Value::Object(self.body(&block.body, &p, false));
-                    // An attribute of the same name that came first wins; Terraform
-                    // rejects such a block anyway.
-                    if let Value::Array(list) =
-                        values.entry(ident).or_insert_with(|| Value::Array(vec![]))
-                    {
-                        list.push(object);
+                    let Some(i) = next_index(&mut values, &mut block_counts, ident) else {
+                        continue;
+                    };
+                    let p = path.key(ident).index(i);
+                    if self.full {
+                        self.spans
+                            .insert(p.to_string(), self.src.span(header_span(block)));
                     }
+                    let object = Val::Object(self.body(&block.body, &p, false, b));
+                    push_block(&mut values, ident, object);
                 }
             }
         }
-        for name in dynamic {
-            values.shift_remove(name);
-            self.unknown.push(path.key(name).to_string());
+        for name in unknown_blocks {
+            values.insert(name, Val::Unknown);
         }
         values
+    }
+
+    /// A `dynamic` block: one nested block per element of a known `for_each`, with the
+    /// iterator (`<label>` or `iterator = name`) bound to `{key, value}`. With an unknown
+    /// collection the whole block list is unknown, never "missing".
+    fn dynamic(
+        &mut self,
+        block: &Block,
+        path: &AttrPath,
+        b: &Bindings,
+        values: &mut BTreeMap<String, Val>,
+        block_counts: &mut HashMap<String, usize>,
+        unknown_blocks: &mut Vec<String>,
+    ) {
+        let Some(label) = block.labels.first() else {
+            return;
+        };
+        let name = label.as_str();
+        let iterator = match block.body.get_attribute("iterator").map(|a| &a.value) {
+            Some(Expression::Variable(v)) => v.as_str(),
+            _ => name,
+        };
+        let for_each = block.body.get_attribute("for_each");
+        let content = block.body.get_blocks("content").next();
+        let items: Option<Vec<(Val, Val)>> = match for_each.map(|a| self.scope.eval(&a.value, b)) {
+            Some(Val::List(items)) => Some(
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| (Val::Number(i as f64), v))
+                    .collect(),
+            ),
+            Some(Val::Object(fields)) => Some(
+                fields
+                    .into_iter()
+                    .map(|(k, v)| (Val::String(k), v))
+                    .collect(),
+            ),
+            _ => None,
+        };
+        let (Some(items), Some(content), Some(for_each)) = (items, content, for_each) else {
+            let p = path.key(name);
+            if self.full {
+                self.spans
+                    .insert(p.to_string(), self.src.span(header_span(block)));
+                let refs = self.scope.refs(b, |c| c.visit_body(&block.body));
+                self.add_refs(&p, refs);
+            }
+            if !unknown_blocks.iter().any(|n| n == name) {
+                unknown_blocks.push(name.to_string());
+            }
+            return;
+        };
+        let refs: Rc<[String]> = Rc::from(self.scope.refs(b, |c| c.visit_expr(&for_each.value)));
+        for (key, value) in items {
+            let Some(i) = next_index(values, block_counts, name) else {
+                return;
+            };
+            let p = path.key(name).index(i);
+            if self.full {
+                self.spans
+                    .insert(p.to_string(), self.src.span(header_span(block)));
+            }
+            let it = Val::Object(
+                [("key".to_string(), key), ("value".to_string(), value)]
+                    .into_iter()
+                    .collect(),
+            );
+            let inner = b.with_refs(iterator, it, refs.clone());
+            let object = Val::Object(self.body(&content.body, &p, false, &inner));
+            push_block(values, name, object);
+        }
     }
 
     fn add_refs(&mut self, path: &AttrPath, refs: Vec<String>) {
@@ -186,7 +287,7 @@ impl Builder<'_, '_> {
             Expression::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     let p = path.index(i);
-                    self.spans.insert(p.to_string(), span_of(item));
+                    self.spans.insert(p.to_string(), self.src.span_of(item));
                     self.element_spans(item, &p);
                 }
             }
@@ -199,8 +300,8 @@ impl Builder<'_, '_> {
                         ObjectKey::Expression(_) => continue,
                     };
                     let p = path.key(name);
-                    let start = span_of(key).start;
-                    let end = span_of(value.expr()).end;
+                    let start = self.src.span_of(key).start;
+                    let end = self.src.span_of(value.expr()).end;
                     self.spans.insert(p.to_string(), Span::new(start, end));
                     self.element_spans(value.expr(), &p);
                 }
@@ -220,11 +321,37 @@ impl Builder<'_, '_> {
     }
 }
 
+/// The index of the next block named `ident`, or `None` when an attribute of that name
+/// came first (Terraform rejects such a body; the attribute wins).
+fn next_index(
+    values: &mut BTreeMap<String, Val>,
+    counts: &mut HashMap<String, usize>,
+    ident: &str,
+) -> Option<usize> {
+    if values.contains_key(ident) && !counts.contains_key(ident) {
+        return None;
+    }
+    let count = counts.entry(ident.to_string()).or_insert(0);
+    let i = *count;
+    *count += 1;
+    Some(i)
+}
+
+fn push_block(values: &mut BTreeMap<String, Val>, ident: &str, object: Val) {
+    if let Val::List(list) = values
+        .entry(ident.to_string())
+        .or_insert_with(|| Val::List(vec![]))
+    {
+        list.push(object);
+    }
+}
+
 fn span_of(node: &impl hcl_edit::Span) -> Span {
     node.span().map(Span::from).unwrap_or_default()
 }
 
-/// `resource "aws_s3_bucket" "logs"`: from the block type to the end of its last label.
+/// `resource "aws_s3_bucket" "logs"`: from the block type to the end of its last label
+/// (in the parsed text; [`Src::span`] maps it into the file).
 pub(crate) fn header_span(block: &Block) -> Span {
     let ident = span_of(&block.ident);
     let end = block.labels.last().map_or(ident.end, |l| span_of(l).end);

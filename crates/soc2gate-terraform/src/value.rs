@@ -21,6 +21,11 @@ pub(crate) enum Val {
     /// Cannot be known statically: a computed attribute, a variable without a value, a
     /// function the evaluator does not have, or an evaluation error.
     Unknown,
+    /// What Terraform would reject: an attribute a known object lacks, an index past the
+    /// end of a known list, a function called with invalid known arguments. It behaves
+    /// exactly like `Unknown` everywhere except in `try` and `can`, which Terraform
+    /// defines by whether their argument fails; an unknown argument never fails.
+    Error,
     /// A JSON document string with unknown parts. Every operation sees an unknown string
     /// (its text is not known), but the policy input gets the decoded structure so that
     /// IAM and bucket policies stay readable.
@@ -30,13 +35,18 @@ pub(crate) enum Val {
 impl Val {
     /// True when this value itself can be used by an operation.
     pub(crate) fn is_known(&self) -> bool {
-        !matches!(self, Val::Unknown | Val::PartialJson(_))
+        !matches!(self, Val::Unknown | Val::Error | Val::PartialJson(_))
+    }
+
+    /// True for an evaluation error (see [`Val::Error`]).
+    pub(crate) fn is_error(&self) -> bool {
+        matches!(self, Val::Error)
     }
 
     /// True when nothing inside the value is unknown.
     pub(crate) fn is_wholly_known(&self) -> bool {
         match self {
-            Val::Unknown | Val::PartialJson(_) => false,
+            Val::Unknown | Val::Error | Val::PartialJson(_) => false,
             Val::List(items) => items.iter().all(Val::is_wholly_known),
             Val::Object(fields) => fields.values().all(Val::is_wholly_known),
             _ => true,
@@ -77,7 +87,7 @@ impl Val {
     /// `None` (with `path` pushed) when the value itself is unknown.
     pub(crate) fn to_json(&self, path: &AttrPath, unknown: &mut Vec<String>) -> Option<Value> {
         match self {
-            Val::Unknown => {
+            Val::Unknown | Val::Error => {
                 unknown.push(path.to_string());
                 None
             }
@@ -165,7 +175,7 @@ pub(crate) fn encode_json(val: &Val) -> Option<String> {
 
 fn encode_into(val: &Val, out: &mut String) -> Option<()> {
     match val {
-        Val::Unknown | Val::PartialJson(_) => return None,
+        Val::Unknown | Val::Error | Val::PartialJson(_) => return None,
         Val::Null => out.push_str("null"),
         Val::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Val::Number(n) => out.push_str(&json_number(*n)?.to_string()),

@@ -38,7 +38,15 @@ data "aws_iam_policy_document" "tls" {
     let d = resource(&loaded, "data.aws_iam_policy_document.tls");
     assert_eq!(d.mode, Mode::Data);
     assert_eq!(d.rtype, "aws_iam_policy_document");
-    assert_eq!(values(d), json!({"statement": [{"effect": "Deny"}]}));
+    // The provider renders the document; soc2gate does the same statically.
+    assert_eq!(
+        values(d),
+        json!({
+            "statement": [{"effect": "Deny"}],
+            "json": "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Deny\"\n    }\n  ]\n}",
+            "minified_json": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\"}]}"
+        })
+    );
 
     assert_eq!(loaded.module.path, "infra");
     assert_eq!(loaded.module.kind, ModuleKind::Terraform);
@@ -67,7 +75,7 @@ fn resources_come_in_file_then_source_order() {
 }
 
 #[test]
-fn count_zero_removes_and_other_counts_keep_one_instance() {
+fn count_zero_removes_known_counts_expand_unknown_ones_stay_single() {
     let loaded = load_one(
         r#"
 variable "enabled" {
@@ -98,12 +106,18 @@ resource "t_x" "each" {
         .iter()
         .map(|r| r.address.as_str())
         .collect();
-    assert_eq!(addresses, ["t_x.many", "t_x.each"]);
+    assert_eq!(
+        addresses,
+        ["t_x.many[0]", "t_x.many[1]", "t_x.many[2]", "t_x.each"]
+    );
     assert!(!loaded.module.source_map.resources.contains_key("t_x.off"));
 
-    let many = resource(&loaded, "t_x.many");
-    assert_eq!(values(many), json!({"fixed": "f"}));
-    assert_eq!(many.unknown, ["name"]);
+    let many = resource(&loaded, "t_x.many[2]");
+    assert_eq!(values(many), json!({"name": "n-2", "fixed": "f"}));
+    assert!(many.unknown.is_empty());
+    // Every instance points at the same block.
+    let spans = &loaded.module.source_map.resources;
+    assert_eq!(spans["t_x.many[0]"], spans["t_x.many[2]"]);
     let each = resource(&loaded, "t_x.each");
     assert_eq!(values(each), json!({}));
     assert_eq!(each.unknown, ["name", "value"]);
@@ -147,7 +161,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "l" {
 }
 
 #[test]
-fn dynamic_blocks_are_unknown_never_missing() {
+fn dynamic_blocks_with_unknown_collections_are_unknown_never_missing() {
     let loaded = load_one(
         r#"
 resource "aws_security_group" "sg" {
@@ -171,8 +185,9 @@ resource "aws_vpc" "main" {}
     );
     no_errors(&loaded);
     let sg = resource(&loaded, "aws_security_group.sg");
+    // A known empty collection makes no block; an unknown one, an unknown list.
     assert_eq!(values(sg), json!({"name": "sg", "egress": [{}]}));
-    assert_eq!(sg.unknown, ["egress[0].x", "ingress"]);
+    assert_eq!(sg.unknown, ["ingress"]);
     assert_eq!(sg.refs["ingress"], ["aws_vpc.main"]);
 }
 

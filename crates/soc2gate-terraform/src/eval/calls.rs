@@ -1,0 +1,369 @@
+//! `count` and `for_each` instances, and module calls: a local module is evaluated once
+//! per instance of the call, with the caller's arguments, and its outputs become
+//! `module.<name>` in the caller.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+
+use hcl_edit::structure::Body;
+use hcl_edit::visit::Visit;
+use soc2gate_model::{LoadError, ModuleCall};
+
+use super::{Bindings, Input, Normalized, Scope};
+use crate::config::Call;
+use crate::normalize::header_span;
+use crate::value::{encode_string, Val};
+
+// Deeper nesting than this is reported rather than followed.
+const MAX_MODULE_DEPTH: usize = 32;
+
+/// Arguments of a `module` block that are not inputs of the module.
+const CALL_META: &[&str] = &[
+    "source",
+    "version",
+    "count",
+    "for_each",
+    "providers",
+    "depends_on",
+];
+
+/// The instances a block with `count` or `for_each` declares.
+pub(crate) enum Instances {
+    /// Neither: one instance with the plain address.
+    Single(Bindings),
+    /// Known keys, each with its address suffix (`[0]`, `["a"]`) and bindings.
+    Keyed {
+        by_count: bool,
+        instances: Vec<(Val, String, Bindings)>,
+    },
+    /// An unknown number of instances: one resource stands for all of them, with the
+    /// plain address and `count.index` / `each.*` unknown.
+    Unknown(Bindings),
+}
+
+impl Instances {
+    /// Every instance with its address suffix (`""` for a single or unknown one).
+    pub(crate) fn into_list(self) -> Vec<(String, Bindings)> {
+        match self {
+            Instances::Single(b) | Instances::Unknown(b) => vec![(String::new(), b)],
+            Instances::Keyed { instances, .. } => {
+                instances.into_iter().map(|(_, s, b)| (s, b)).collect()
+            }
+        }
+    }
+}
+
+fn object<const N: usize>(fields: [(&str, Val); N]) -> Val {
+    Val::Object(
+        fields
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
+}
+
+/// The result of a module call, as the caller sees it.
+pub(super) struct CallResult {
+    /// `module.x`: the outputs object, a list of them (`count`), a map of them
+    /// (`for_each`), or unknown.
+    value: Rc<Val>,
+    /// Per instance (its key, `Null` for a single one): output name -> the resources
+    /// its value derives from.
+    instance_refs: Vec<(Val, HashMap<String, Vec<String>>)>,
+}
+
+impl<'a> Scope<'a> {
+    /// The instances of a resource, data or module block.
+    pub(crate) fn instances(&self, body: &Body, b: &Bindings) -> Instances {
+        if let Some(count) = body.get_attribute("count") {
+            let refs: Rc<[String]> = Rc::from(self.refs(b, |c| c.visit_expr(&count.value)));
+            let n = self.eval(&count.value, b).to_number();
+            let Some(n) = n.filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n < 1e6) else {
+                let unknown = object([("index", Val::Unknown)]);
+                return Instances::Unknown(b.with_refs("count", unknown, refs));
+            };
+            let instances = (0..n as usize)
+                .map(|i| {
+                    let v = object([("index", Val::Number(i as f64))]);
+                    (
+                        Val::Number(i as f64),
+                        format!("[{i}]"),
+                        b.with_refs("count", v, refs.clone()),
+                    )
+                })
+                .collect();
+            return Instances::Keyed {
+                by_count: true,
+                instances,
+            };
+        }
+        let Some(for_each) = body.get_attribute("for_each") else {
+            return Instances::Single(b.clone());
+        };
+        let refs: Rc<[String]> = Rc::from(self.refs(b, |c| c.visit_expr(&for_each.value)));
+        let pairs: Option<Vec<(String, Val)>> = match self.eval(&for_each.value, b) {
+            Val::Object(fields) => Some(fields.into_iter().collect()),
+            // A set of strings: each key is its own value.
+            Val::List(items) => items
+                .into_iter()
+                .map(|v| match v {
+                    Val::String(s) => Some((s.clone(), Val::String(s))),
+                    _ => None,
+                })
+                .collect::<Option<Vec<_>>>()
+                .map(|mut pairs| {
+                    pairs.sort_by(|a, b| a.0.cmp(&b.0));
+                    pairs.dedup_by(|a, b| a.0 == b.0);
+                    pairs
+                }),
+            _ => None,
+        };
+        let Some(pairs) = pairs else {
+            let unknown = object([("key", Val::Unknown), ("value", Val::Unknown)]);
+            return Instances::Unknown(b.with_refs("each", unknown, refs));
+        };
+        let instances = pairs
+            .into_iter()
+            .map(|(k, v)| {
+                let mut suffix = String::from("[");
+                encode_string(&k, &mut suffix);
+                suffix.push(']');
+                let each = object([("key", Val::String(k.clone())), ("value", v)]);
+                (
+                    Val::String(k),
+                    suffix,
+                    b.with_refs("each", each, refs.clone()),
+                )
+            })
+            .collect();
+        Instances::Keyed {
+            by_count: false,
+            instances,
+        }
+    }
+
+    /// `module.<name>` as a value.
+    pub(super) fn call_value(&self, name: &str) -> Rc<Val> {
+        match self.call_result(name) {
+            Some(r) => r.value.clone(),
+            None => Rc::new(Val::Unknown),
+        }
+    }
+
+    /// The resources output `output` of `module.<name>` derives from: of the instance
+    /// `key` when it is known, of every instance otherwise; of every output when `output`
+    /// is `None`.
+    pub(super) fn call_refs(
+        &self,
+        name: &str,
+        key: Option<&Val>,
+        output: Option<&str>,
+    ) -> Vec<String> {
+        let Some(r) = self.call_result(name) else {
+            return Vec::new();
+        };
+        let chosen: Vec<&HashMap<String, Vec<String>>> = match key {
+            Some(k) if r.instance_refs.iter().any(|(ik, _)| ik == k) => r
+                .instance_refs
+                .iter()
+                .filter(|(ik, _)| ik == k)
+                .map(|(_, refs)| refs)
+                .collect(),
+            _ => r.instance_refs.iter().map(|(_, refs)| refs).collect(),
+        };
+        let mut all: Vec<String> = Vec::new();
+        for refs in chosen {
+            let mut names: Vec<&String> = match output {
+                Some(o) => refs.keys().filter(|n| n.as_str() == o).collect(),
+                None => refs.keys().collect(),
+            };
+            names.sort();
+            for n in names {
+                for a in &refs[n] {
+                    if !all.contains(a) {
+                        all.push(a.clone());
+                    }
+                }
+            }
+        }
+        all
+    }
+
+    /// Evaluates a module call once (memoized); `None` for an unknown name or while the
+    /// call is being evaluated (an output that feeds the call's own inputs).
+    pub(super) fn call_result(&self, name: &str) -> Option<Rc<CallResult>> {
+        {
+            let mut state = self.state.borrow_mut();
+            if let Some(entry) = state.calls.get(name) {
+                return entry.clone();
+            }
+            state.calls.insert(name.to_string(), None);
+        }
+        let call = self.config.calls.iter().find(|c| c.name == name)?;
+        let (result, resources) = self.eval_call(call);
+        let result = Rc::new(result);
+        let mut state = self.state.borrow_mut();
+        state.calls.insert(name.to_string(), Some(result.clone()));
+        state.call_resources.insert(name.to_string(), resources);
+        Some(result)
+    }
+
+    fn unexpanded(
+        &self,
+        call: &Call<'_>,
+        message: String,
+        help: &str,
+        error: bool,
+    ) -> (CallResult, Vec<Normalized>) {
+        let e = LoadError {
+            location: call.src.locate(header_span(call.block)),
+            message,
+            help: Some(help.to_string()),
+        };
+        if error {
+            self.ctx.error(e);
+        } else {
+            self.ctx.warning(e);
+        }
+        let result = CallResult {
+            value: Rc::new(Val::Unknown),
+            instance_refs: Vec::new(),
+        };
+        (result, Vec::new())
+    }
+
+    fn eval_call(&self, call: &Call<'_>) -> (CallResult, Vec<Normalized>) {
+        let name = &call.name;
+        let Some(source) = call.source.as_deref() else {
+            return self.unexpanded(
+                call,
+                format!("module \"{name}\" was not expanded: its source is not a literal string; its outputs are unknown"),
+                "Terraform requires a literal source; write the path or address as a string",
+                false,
+            );
+        };
+        let Some(dir) = call.local_dir(&self.config.dir) else {
+            return self.unexpanded(
+                call,
+                format!("module \"{name}\" ({source}) was not expanded: remote sources are not fetched; its outputs are unknown"),
+                "checks cannot see the resources this module creates; scan the module's own code to check them",
+                false,
+            );
+        };
+        let Some(config) = self.ctx.configs.get(&dir) else {
+            return self.unexpanded(
+                call,
+                format!("module \"{name}\" ({source}) was not expanded: {dir} holds no Terraform files in this scan; its outputs are unknown"),
+                "check the source path, or include the module's directory in the scan",
+                false,
+            );
+        };
+        let address = self.qualify(&format!("module.{name}"));
+        if let Some(start) = self.chain.iter().position(|(d, _)| *d == dir) {
+            let mut steps: Vec<String> = self.chain[start..]
+                .iter()
+                .map(|(d, a)| {
+                    if a.is_empty() {
+                        d.clone()
+                    } else {
+                        format!("{a} ({d})")
+                    }
+                })
+                .collect();
+            steps.push(format!("{address} ({dir})"));
+            return self.unexpanded(
+                call,
+                format!("module call cycle: {}", steps.join(" -> ")),
+                "a module cannot call itself, directly or through other modules; Terraform rejects this",
+                true,
+            );
+        }
+        if self.chain.len() > MAX_MODULE_DEPTH {
+            return self.unexpanded(
+                call,
+                format!("module \"{name}\" was not expanded: modules are nested more than {MAX_MODULE_DEPTH} deep"),
+                "soc2gate stops here; the resources below this call are not checked",
+                true,
+            );
+        }
+        {
+            let mut d = self.ctx.diags.borrow_mut();
+            if !d.used.contains(&dir) {
+                d.used.push(dir.clone());
+            }
+        }
+
+        let instances = self.instances(&call.block.body, &Bindings::default());
+        let header = call.src.span(header_span(call.block));
+        let mut resources = Vec::new();
+        let mut instance_refs = Vec::new();
+        let mut values: Vec<(Val, Val)> = Vec::new();
+        let (keyed, by_count, list) = match instances {
+            Instances::Single(b) => (None, false, vec![(Val::Null, String::new(), b)]),
+            Instances::Unknown(b) => (Some(false), false, vec![(Val::Null, String::new(), b)]),
+            Instances::Keyed {
+                by_count,
+                instances,
+            } => (Some(true), by_count, instances),
+        };
+        for (key, suffix, b) in list {
+            let mut inputs = HashMap::new();
+            for attr in call.block.body.attributes() {
+                let arg = attr.key.as_str();
+                if CALL_META.contains(&arg) {
+                    continue;
+                }
+                let value = self.eval(&attr.value, &b);
+                let refs = self.refs(&b, |c| c.visit_expr(&attr.value));
+                inputs.insert(arg.to_string(), Input { value, refs });
+            }
+            let prefix = format!("{address}{suffix}");
+            let mut via = self.via.clone();
+            via.push(ModuleCall {
+                address: prefix.clone(),
+                file: call.src.path().to_string(),
+                span: header,
+            });
+            let mut chain = self.chain.clone();
+            chain.push((dir.clone(), prefix.clone()));
+            let mut child = Scope {
+                ctx: self.ctx,
+                config,
+                root_dir: self.root_dir.clone(),
+                prefix,
+                via,
+                chain,
+                inputs: HashMap::new(),
+                state: RefCell::default(),
+            };
+            child.set_inputs(inputs);
+            resources.extend(child.run());
+            let mut outputs = BTreeMap::new();
+            let mut output_refs = HashMap::new();
+            for (out, expr) in &config.outputs {
+                outputs.insert(out.clone(), child.eval(expr, &Bindings::default()));
+                let refs = child.refs(&Bindings::default(), |c| c.visit_expr(expr));
+                output_refs.insert(out.clone(), refs);
+            }
+            instance_refs.push((key.clone(), output_refs));
+            values.push((key, Val::Object(outputs)));
+        }
+        let value = match keyed {
+            None => values.pop().map_or(Val::Unknown, |(_, v)| v),
+            Some(false) => Val::Unknown,
+            Some(true) if by_count => Val::List(values.into_iter().map(|(_, v)| v).collect()),
+            Some(true) => Val::Object(
+                values
+                    .into_iter()
+                    .filter_map(|(k, v)| Some((k.to_str()?, v)))
+                    .collect(),
+            ),
+        };
+        let result = CallResult {
+            value: Rc::new(value),
+            instance_refs,
+        };
+        (result, resources)
+    }
+}

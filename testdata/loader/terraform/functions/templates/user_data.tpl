@@ -1,0 +1,5 @@
+#!/bin/sh
+echo "${name}"
+%{ for p in ports ~}
+open ${p}
+%{ endfor ~}

@@ -1,0 +1,7 @@
+module "a" {
+  source = "../a"
+}
+
+resource "t_x" "in_b" {
+  value = "b"
+}
