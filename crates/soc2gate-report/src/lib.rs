@@ -1,4 +1,5 @@
-//! Renders soc2gate findings as text diagnostics, JSON and SARIF 2.1.0.
+//! Renders soc2gate findings as text diagnostics, JSON, SARIF 2.1.0, JUnit XML, GitHub
+//! workflow commands and Markdown.
 //!
 //! Every report is built from one [`Report`]: the findings (already sorted by the caller),
 //! the files that failed to load, the rules that were evaluated and the source files.
@@ -40,7 +41,10 @@
 //! | `errors[].message` | string | what went wrong |
 //! | `errors[].help` | string or null | what to do about it |
 
+mod github;
 mod json;
+mod junit;
+mod markdown;
 mod sarif;
 pub mod schema;
 mod source;
@@ -65,15 +69,34 @@ pub enum Format {
     Json,
     /// SARIF 2.1.0, as GitHub code scanning reads it.
     Sarif,
+    /// JUnit XML: a test suite per rule, a failing test case per finding.
+    Junit,
+    /// GitHub Actions workflow commands, which annotate the findings' lines.
+    Github,
+    /// Markdown for `$GITHUB_STEP_SUMMARY` and pull request comments.
+    Markdown,
 }
 
 impl Format {
+    /// Every format, in the order the command line lists them.
+    pub const ALL: [Format; 6] = [
+        Format::Text,
+        Format::Json,
+        Format::Sarif,
+        Format::Junit,
+        Format::Github,
+        Format::Markdown,
+    ];
+
     /// The name used on the command line.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Json => "json",
             Format::Sarif => "sarif",
+            Format::Junit => "junit",
+            Format::Github => "github",
+            Format::Markdown => "markdown",
         }
     }
 }
@@ -87,14 +110,14 @@ impl fmt::Display for Format {
 impl FromStr for Format {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "text" => Ok(Format::Text),
-            "json" => Ok(Format::Json),
-            "sarif" => Ok(Format::Sarif),
-            _ => Err(format!(
-                "unknown format `{s}`: expected text, json or sarif"
-            )),
-        }
+        Format::ALL
+            .into_iter()
+            .find(|f| f.as_str() == s)
+            .ok_or_else(|| {
+                format!(
+                    "unknown format `{s}`: expected text, json, sarif, junit, github or markdown"
+                )
+            })
     }
 }
 
@@ -154,10 +177,13 @@ pub fn render(format: Format, report: &Report, text: &TextOptions) -> String {
         Format::Text => text::render(report, text),
         Format::Json => json::render(report),
         Format::Sarif => sarif::render(report),
+        Format::Junit => junit::render(report),
+        Format::Github => github::render(report),
+        Format::Markdown => markdown::render(report),
     }
 }
 
-impl Report<'_> {
+impl<'a> Report<'a> {
     /// The evaluated rules by id (the first wins if an id repeats).
     fn rules_by_id(&self) -> HashMap<&str, &RuleMeta> {
         let mut map = HashMap::with_capacity(self.rules.len());
@@ -167,10 +193,48 @@ impl Report<'_> {
         map
     }
 
+    /// Every rule, sorted by id: the evaluated ones, then any that only a finding names (a
+    /// report then still lists every rule its findings point to).
+    fn rule_views(&self) -> Vec<RuleView<'a>> {
+        let mut views: BTreeMap<&str, RuleView> = BTreeMap::new();
+        for r in self.rules {
+            views.entry(&r.id).or_insert(RuleView {
+                id: &r.id,
+                title: &r.title,
+                description: &r.description,
+                remediation: &r.remediation,
+                severity: r.severity,
+                controls: &r.controls,
+            });
+        }
+        for f in self.findings {
+            views.entry(&f.rule_id).or_insert(RuleView {
+                id: &f.rule_id,
+                title: "",
+                description: "",
+                remediation: "",
+                severity: f.severity,
+                controls: &f.controls,
+            });
+        }
+        views.into_values().collect()
+    }
+
     /// The source of a path, when it was read.
     fn source(&self, path: &str) -> Option<&SourceFile> {
         self.sources.get(path).map(|s| &**s)
     }
+}
+
+/// What formats need of a rule, from its metadata or, for a rule the report was not told
+/// about, from its first finding.
+struct RuleView<'a> {
+    id: &'a str,
+    title: &'a str,
+    description: &'a str,
+    remediation: &'a str,
+    severity: Severity,
+    controls: &'a [String],
 }
 
 /// Finding counts: what fails the gate and what an exception covers.
@@ -215,12 +279,12 @@ mod tests {
 
     #[test]
     fn formats_round_trip_through_their_names() {
-        for f in [Format::Text, Format::Json, Format::Sarif] {
+        for f in Format::ALL {
             assert_eq!(f.to_string().parse::<Format>(), Ok(f));
         }
         assert!("xml"
             .parse::<Format>()
             .unwrap_err()
-            .contains("text, json or sarif"));
+            .contains("text, json, sarif, junit, github or markdown"));
     }
 }

@@ -16,7 +16,7 @@ use serde_sarif::sarif::{
 };
 use soc2gate_model::{Finding, LoadError, Location, Position, Severity, SuppressionKind};
 
-use crate::Report;
+use crate::{Report, RuleView};
 
 /// The schema GitHub's documentation uses; it is the OASIS 2.1.0 schema.
 pub(crate) const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -26,7 +26,7 @@ pub(crate) const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.js
 const FINGERPRINT_KEY: &str = "soc2gate/v1";
 
 pub(crate) fn render(report: &Report) -> String {
-    let rules = rule_views(report);
+    let rules = report.rule_views();
     let index: HashMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
     let mut hashes = LineHashes::new(report);
 
@@ -79,42 +79,6 @@ pub(crate) fn render(report: &Report) -> String {
         .unwrap_or_else(|e| json!({ "error": e.to_string() }).to_string());
     out.push('\n');
     out
-}
-
-/// What a rule descriptor needs, from the rule's metadata or, for a finding whose rule was
-/// not passed in, from the finding itself (so every `ruleIndex` points somewhere).
-struct RuleView<'a> {
-    id: &'a str,
-    title: &'a str,
-    description: &'a str,
-    remediation: &'a str,
-    severity: Severity,
-    controls: &'a [String],
-}
-
-fn rule_views<'a>(report: &Report<'a>) -> Vec<RuleView<'a>> {
-    let mut views: BTreeMap<&str, RuleView> = BTreeMap::new();
-    for r in report.rules {
-        views.entry(&r.id).or_insert(RuleView {
-            id: &r.id,
-            title: &r.title,
-            description: &r.description,
-            remediation: &r.remediation,
-            severity: r.severity,
-            controls: &r.controls,
-        });
-    }
-    for f in report.findings {
-        views.entry(&f.rule_id).or_insert(RuleView {
-            id: &f.rule_id,
-            title: "",
-            description: "",
-            remediation: "",
-            severity: f.severity,
-            controls: &f.controls,
-        });
-    }
-    views.into_values().collect()
 }
 
 fn descriptor(rule: &RuleView) -> ReportingDescriptor {

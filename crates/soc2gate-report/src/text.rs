@@ -91,7 +91,7 @@ fn push_diagnostic(out: &mut String, handler: &GraphicalReportHandler, diagnosti
 }
 
 /// `3 findings (1 critical, 2 high) in 12 files, 4 modules, 87 resources · 2 suppressed · ...`
-fn summary_line(report: &Report, color: bool) -> String {
+pub(crate) fn summary_line(report: &Report, color: bool) -> String {
     let counts = Counts::of(report.findings);
     let s = &report.summary;
     let (head, head_color) = if counts.active == 0 {
@@ -138,7 +138,7 @@ fn summary_line(report: &Report, color: bool) -> String {
     line
 }
 
-fn plural(n: usize, noun: &str) -> String {
+pub(crate) fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {

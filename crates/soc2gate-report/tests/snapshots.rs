@@ -1,5 +1,6 @@
-//! The three formats on one small report: three findings (one suppressed) and a syntax
-//! error. Review a changed snapshot as the user would read the output.
+//! Every format on a small report: findings, one suppressed, and a syntax error; the CI
+//! formats also with an expired exception. Review a changed snapshot as the user would
+//! read the output.
 
 mod common;
 
@@ -40,4 +41,24 @@ fn text_odd_input() {
 fn text_clean() {
     let fixture = common::clean();
     insta::assert_snapshot!(render(Format::Text, &fixture.report(), &NO_COLOR));
+}
+
+/// The CI formats on the report with a suppressed finding, an expired exception, a rule
+/// without findings and a syntax error.
+#[test]
+fn junit() {
+    let fixture = common::gate();
+    insta::assert_snapshot!(render(Format::Junit, &fixture.report(), &NO_COLOR));
+}
+
+#[test]
+fn github() {
+    let fixture = common::gate();
+    insta::assert_snapshot!(render(Format::Github, &fixture.report(), &NO_COLOR));
+}
+
+#[test]
+fn markdown() {
+    let fixture = common::gate();
+    insta::assert_snapshot!(render(Format::Markdown, &fixture.report(), &NO_COLOR));
 }

@@ -60,7 +60,9 @@ pub struct ScanArgs {
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// Format of the report on standard output.
+    /// Format of the report on standard output: text, json, sarif, junit (JUnit XML),
+    /// github (workflow commands that annotate the lines in GitHub Actions) or markdown
+    /// (for $GITHUB_STEP_SUMMARY and pull request comments).
     #[arg(long, short = 'f', default_value = "text", value_parser = parse_format)]
     pub format: Format,
 
@@ -163,8 +165,9 @@ pub enum ListFormat {
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
-    s.parse::<Format>()
-        .map_err(|_| format!("unknown format `{s}`: expected text, json or sarif"))
+    s.parse::<Format>().map_err(|_| {
+        format!("unknown format `{s}`: expected text, json, sarif, junit, github or markdown")
+    })
 }
 
 fn parse_output(s: &str) -> Result<(Format, PathBuf), String> {

@@ -189,7 +189,9 @@ fn bad_arguments_exit_two_with_a_hint() {
         .args(["scan", "--format", "xml"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("text, json or sarif"));
+        .stderr(predicate::str::contains(
+            "text, json, sarif, junit, github or markdown",
+        ));
     soc2gate()
         .args(["scan", "--output", "sarif"])
         .assert()

@@ -16,12 +16,14 @@ use soc2gate_report::{Report, Summary};
 pub const MAIN_TF: &str = "testdata/report/main.tf";
 pub const BROKEN_TF: &str = "testdata/report/broken.tf";
 pub const SETTINGS_YML: &str = "testdata/report/settings.yml";
+pub const EXPIRED_TF: &str = "testdata/gate/report/expired.tf";
 
 fn source(path: &str) -> SourceFile {
     let text = match path {
         MAIN_TF => include_str!("../../../../testdata/report/main.tf"),
         BROKEN_TF => include_str!("../../../../testdata/report/broken.tf"),
         SETTINGS_YML => include_str!("../../../../testdata/report/settings.yml"),
+        EXPIRED_TF => include_str!("../../../../testdata/gate/report/expired.tf"),
         _ => unreachable!("no fixture {path}"),
     };
     SourceFile::new(path, text)
@@ -240,6 +242,26 @@ pub fn small() -> Fixture {
     });
     let error = syntax_error(&mut f);
     f.load_errors.push(error);
+    f.sort();
+    f
+}
+
+/// The report the CI formats' snapshots show (JUnit, GitHub, Markdown): `small` plus a
+/// finding whose exception has expired, which therefore fails again, and a rule without
+/// findings.
+pub fn gate() -> Fixture {
+    let mut f = small();
+    f.rules.extend([access_logging(), wildcard_admin()]);
+    f.summary.rules = f.rules.len();
+    f.summary.files += 1;
+    f.finding(
+        &wildcard_admin(),
+        EXPIRED_TF,
+        "Action = \"*\"",
+        "aws_iam_policy.break_glass",
+        "policy.Statement[0]",
+        "statement 0 allows every action on every resource; the exception for it expired on 2025-01-31 (break-glass role until the SSO migration)",
+    );
     f.sort();
     f
 }
