@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# The scan step of the GitHub Action (action.yml). scripts/test-action.sh runs this same
+# script locally, so keep the action's logic here rather than in action.yml.
+#
+# ONE scan prints the findings as workflow commands (annotations), writes the SARIF file,
+# and appends the Markdown report to the job summary. Then it sets the outputs
+# `exit-code`, `findings` and `sarif-file`, and exits with the scan's code, or 0 for
+# findings (exit code 1) when soft-fail is on. A scan that cannot be trusted (2) always
+# fails the step.
+#
+# Inputs arrive as environment variables, never interpolated into the script:
+#   INPUT_PATH, INPUT_CONFIG, INPUT_FAIL_ON, INPUT_SOFT_FAIL, INPUT_SARIF_FILE,
+#   INPUT_BASELINE, INPUT_CHANGED_SINCE, INPUT_ARGS  the action's inputs
+#   PR_BASE_REF        the pull request's base branch (github.base_ref), if any
+#   SOC2GATE_BIN       the soc2gate binary (default: soc2gate on PATH)
+#   GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP  set by the runner
+# Works with the bash 3.2 of macOS runners.
+set -euo pipefail
+
+fail() {
+  echo "::error title=soc2gate::$1"
+  exit 2
+}
+
+bin=${SOC2GATE_BIN:-soc2gate}
+scan_path=${INPUT_PATH:-.}
+sarif=${INPUT_SARIF_FILE:-soc2gate.sarif}
+changed_since=${INPUT_CHANGED_SINCE:-}
+
+case "${INPUT_SOFT_FAIL:-false}" in
+  true | True | TRUE) soft_fail=true ;;
+  false | False | FALSE | "") soft_fail=false ;;
+  *) fail "soft-fail must be true or false, not '${INPUT_SOFT_FAIL}'" ;;
+esac
+case "$sarif" in
+  *$'\n'* | *$'\r'*) fail "sarif-file must be one line" ;;
+esac
+
+# On a pull request, judge what it changes: compare with its base branch, fetching the
+# branch's tip when the checkout does not have it (actions/checkout fetches one commit).
+if [ -z "$changed_since" ] && [ -n "${PR_BASE_REF:-}" ]; then
+  changed_since="origin/$PR_BASE_REF"
+  if ! git rev-parse --verify --quiet "$changed_since^{commit}" >/dev/null; then
+    echo "Fetching $PR_BASE_REF to report only what the pull request changes"
+    if ! git fetch --no-tags --quiet --depth=1 origin \
+      "+refs/heads/$PR_BASE_REF:refs/remotes/origin/$PR_BASE_REF"; then
+      echo "::warning title=soc2gate::cannot fetch the base branch $PR_BASE_REF; reporting findings in every file"
+      changed_since=""
+    fi
+  fi
+fi
+if [ "$changed_since" = none ]; then
+  changed_since=""
+fi
+
+work=$(mktemp -d "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/soc2gate.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+summary="$work/summary.md"
+json="$work/report.json"
+
+args=(scan "$scan_path" --format github
+  --output "sarif=$sarif" --output "markdown=$summary" --output "json=$json")
+if [ -n "${INPUT_CONFIG:-}" ]; then args+=(--config "$INPUT_CONFIG"); fi
+if [ -n "${INPUT_FAIL_ON:-}" ]; then args+=(--fail-on "$INPUT_FAIL_ON"); fi
+if [ -n "${INPUT_BASELINE:-}" ]; then args+=(--baseline "$INPUT_BASELINE"); fi
+if [ -n "$changed_since" ]; then args+=(--changed-since "$changed_since"); fi
+# Extra arguments split at whitespace, never glob-expanded or evaluated.
+extra=()
+if [ -n "${INPUT_ARGS:-}" ]; then
+  read -r -d '' -a extra <<<"$INPUT_ARGS" || true
+fi
+args+=(${extra[@]+"${extra[@]}"})
+
+echo "$ soc2gate ${args[*]}"
+set +e
+"$bin" "${args[@]}"
+code=$?
+set -e
+
+if [ -s "$summary" ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+  cat "$summary" >>"$GITHUB_STEP_SUMMARY"
+fi
+
+# Unsuppressed findings: `summary.findings`, the first "findings" key of the JSON report.
+findings=""
+if [ -s "$json" ]; then
+  findings=$(grep -o -m1 '"findings": [0-9][0-9]*' "$json" | grep -o '[0-9][0-9]*$' || true)
+fi
+
+if [ -n "${GITHUB_OUTPUT:-}" ]; then
+  {
+    echo "exit-code=$code"
+    echo "findings=$findings"
+    if [ -f "$sarif" ]; then echo "sarif-file=$sarif"; fi
+  } >>"$GITHUB_OUTPUT"
+fi
+
+if [ "$code" -eq 1 ] && [ "$soft_fail" = true ]; then
+  echo "::notice title=soc2gate::${findings:-some} findings, not failing the step because soft-fail is on"
+  exit 0
+fi
+exit "$code"
