@@ -59,6 +59,11 @@ _data_keys := {
 	"conditions": "condition",
 }
 
+# Key -> field name.
+_json_fields := {k: f | some f, k in _json_keys}
+
+_data_fields := {k: f | some f, k in _data_keys}
+
 # Resource types whose `policy` attribute is a policy document.
 _policy_attribute_types := {
 	"aws_iam_policy",
@@ -87,7 +92,7 @@ documents_of_resource(r) := [] if {
 }
 
 # The data sources of type `aws_iam_policy_document`, by address.
-_data_documents[d.address] := d if {
+_data_documents := {d.address: d |
 	some d in core.resources("aws_iam_policy_document")
 	d.mode == "data"
 }
@@ -137,21 +142,20 @@ open(r, path) if {
 	not _decoded(v)
 }
 
-open(r, path) if {
-	_document(r, path)
-	core.unknown(r, array.concat(path, ["Statement"]))
-}
-
-open(r, path) if {
-	doc := _document(r, path)
-	is_array(doc.Statement)
-	some st in doc.Statement
-	not is_object(st)
-}
+open(r, path) if _open_document(r, path, _document(r, path))
 
 open(r, path) if {
 	some d in referenced_documents(r, path)
 	data_document_open(d)
+}
+
+# The `Statement` list of a readable document is unknown, or one of its statements is.
+_open_document(r, path, _) if core.unknown(r, array.concat(path, ["Statement"]))
+
+_open_document(_, _, doc) if {
+	is_array(doc.Statement)
+	some st in doc.Statement
+	not is_object(st)
 }
 
 # A known JSON string that decodes to an object.
@@ -189,8 +193,8 @@ _entries(doc, _) := [] if {
 _json_statement(r, e) := {
 	"resource": r,
 	"index": e.index,
-	"path": core.path_text(e.path),
-	"paths": {f: core.path_text(array.concat(e.path, [k])) | some f, k in _json_keys},
+	"path": base,
+	"paths": _paths(base, _json_keys),
 	"sid": _string_or_null(object.get(st, "Sid", null)),
 	"effect": _string_or_null(object.get(st, "Effect", null)),
 	"actions": _strings(object.get(st, "Action", null)),
@@ -200,59 +204,72 @@ _json_statement(r, e) := {
 	"principals": _json_principals(object.get(st, "Principal", null)),
 	"not_principals": _json_principals(object.get(st, "NotPrincipal", null)),
 	"conditions": _json_conditions(object.get(st, "Condition", null)),
-	"present": {f | some f, k in _json_keys; _present(r, e.path, st, k)},
+	"present": _present(st, under, base, _json_fields),
 	"unknown": unknown,
 	"complete": count(unknown) == 0,
 } if {
 	st := e.statement
-	unknown := {f | some f, k in _json_keys; core.partly_unknown(r, array.concat(e.path, [k]))}
+	base := core.path_text(e.path)
+	under := _unknown_under(r, base)
+	unknown := _unknown_fields(under, base, _json_fields)
 }
 
-# The statement sets `key`: it has a value, or a value that cannot be known.
-_present(_, _, st, key) if key in object.keys(st)
+# Field -> its path text under the statement at `base`.
+_paths(base, keys) := {f: concat("", [base, ".", k]) | some f, k in keys}
 
-_present(r, path, _, key) if core.unknown(r, array.concat(path, [key]))
+# The unknown paths of `r` at or under `base` (a cheap filter: most statements have none).
+_unknown_under(r, base) := {u | some u in r.unknown; startswith(u, base)}
 
-_string_or_null(x) := x if is_string(x)
+# The fields with an unknown part: the key right after `base.` of each unknown path.
+_unknown_fields(under, base, inverse) := {f |
+	some u in under
+	f := inverse[_first_key(u, base)]
+}
 
-_string_or_null(x) := null if not is_string(x)
+# `Action` for `policy.Statement[0].Action[1]` under `policy.Statement[0]`.
+_first_key(u, base) := key if {
+	prefix := concat("", [base, "."])
+	startswith(u, prefix)
+	rest := substring(u, count(prefix), -1)
+	key := split(split(rest, ".")[0], "[")[0]
+}
+
+# The fields the statement sets: with a value, or with a value that cannot be known.
+_present(st, under, base, inverse) := {f | some k, _ in st; f := inverse[k]} | {f |
+	some u in under
+	some k, f in inverse
+	u == concat("", [base, ".", k])
+}
+
+_string_or_null(x) := x if is_string(x) else := null
 
 # A string or a list of strings as a list; unknown (null) elements left out.
-_strings(x) := [x] if is_string(x)
-
-_strings(x) := [e | some e in x; is_string(e)] if is_array(x)
-
-_strings(x) := [] if {
-	not is_string(x)
-	not is_array(x)
-}
+_strings(x) := [x] if {
+	is_string(x)
+} else := [e | some e in x; is_string(e)] if {
+	is_array(x)
+} else := []
 
 # Condition values: a scalar or a list, unknown (null) elements left out.
-_values(x) := [e | some e in x; e != null] if is_array(x)
+_values(x) := [e | some e in x; e != null] if {
+	is_array(x)
+} else := [] if {
+	x == null
+} else := [x]
 
-_values(x) := [x] if {
-	not is_array(x)
-	x != null
-}
-
-_values(x) := [] if x == null
-
-_json_principals(p) := [{"type": "*", "identifiers": ["*"]}] if p == "*"
-
-_json_principals(p) := [{"type": k, "identifiers": _strings(v)} | some k, v in p] if is_object(p)
-
-_json_principals(p) := [] if {
-	p != "*"
-	not is_object(p)
-}
+_json_principals(p) := [{"type": "*", "identifiers": ["*"]}] if {
+	p == "*"
+} else := [{"type": k, "identifiers": _strings(v)} | some k, v in p] if {
+	is_object(p)
+} else := []
 
 _json_conditions(c) := [{"test": test, "variable": variable, "values": _values(v)} |
 	some test, block in c
 	is_object(block)
 	some variable, v in block
-] if is_object(c)
-
-_json_conditions(c) := [] if not is_object(c)
+] if {
+	is_object(c)
+} else := []
 
 # The statements of a data source: its `statement` blocks, then the statements of the
 # known JSON documents it merges (`source_policy_documents`, `override_policy_documents`,
@@ -340,10 +357,10 @@ _composition_resolved(d, key) if {
 _data_statement(d, i, st) := {
 	"resource": d,
 	"index": i,
-	"path": core.path_text(path),
-	"paths": {f: core.path_text(array.concat(path, [k])) | some f, k in _data_keys},
+	"path": base,
+	"paths": _paths(base, _data_keys),
 	"sid": _string_or_null(object.get(st, "sid", null)),
-	"effect": _data_effect(d, path),
+	"effect": _data_effect(d, ["statement", i]),
 	"actions": _strings(object.get(st, "actions", null)),
 	"not_actions": _strings(object.get(st, "not_actions", null)),
 	"resources": _strings(object.get(st, "resources", null)),
@@ -358,12 +375,13 @@ _data_statement(d, i, st) := {
 		some c in object.get(st, "condition", [])
 		is_object(c)
 	],
-	"present": {f | some f, k in _data_keys; _present(d, path, st, k)},
+	"present": _present(st, under, base, _data_fields),
 	"unknown": unknown,
 	"complete": count(unknown) == 0,
 } if {
-	path := ["statement", i]
-	unknown := {f | some f, k in _data_keys; core.partly_unknown(d, array.concat(path, [k]))}
+	base := sprintf("statement[%d]", [i])
+	under := _unknown_under(d, base)
+	unknown := _unknown_fields(under, base, _data_fields)
 }
 
 # `effect` defaults to "Allow" in the data source; null when unknown.
@@ -390,17 +408,14 @@ _data_principals(blocks) := [] if not is_array(blocks)
 # nothing in the module references (a document used only elsewhere, e.g. as a trust or KMS
 # key policy, is not a permissions policy). A document referenced by an `aws_iam_policy`
 # is thus reported on the data source's statement, not on the policy.
-policy_statements contains s if {
+policy_statements := {s |
 	some type_name in document_types
 	some r in core.resources(type_name)
 	r.mode == "managed"
 	some path in documents_of_resource(r)
 	some s in inline_statements(r, path)
-}
-
-policy_statements contains s if {
-	some d in core.resources("aws_iam_policy_document")
-	d.mode == "data"
+} | {s |
+	some d in _data_documents
 	permissions_document(d)
 	some s in data_statements(d)
 }
@@ -411,18 +426,18 @@ permissions_document(d) if _used_by_policies[d.address]
 
 permissions_document(d) if not _used_elsewhere[d.address]
 
-_used_by_policies contains address if {
+_used_by_policies := {address |
 	some [type_name, key, address] in _document_uses
 	_covered_use(type_name, key)
 }
 
-_used_elsewhere contains address if {
+_used_elsewhere := {address |
 	some [type_name, key, address] in _document_uses
 	not _covered_use(type_name, key)
 }
 
 # Every reference to a data document: [referencing type, its attribute, the address].
-_document_uses contains [r.type, key, address] if {
+_document_uses := {[r.type, key, address] |
 	some resources in input.resources
 	some r in resources
 	some key, addresses in r.refs

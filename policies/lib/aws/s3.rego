@@ -10,6 +10,10 @@
 # - `maybe_joined(bucket, split)`: it belongs to the bucket or we cannot tell that it does
 #   not. A rule that reports "no joined X" asks `maybe_joined`, so an X whose `bucket`
 #   cannot be resolved keeps every bucket of the module quiet.
+#
+# Rules iterate buckets and ask `maybe_joined_of(bucket, type)`, which looks the bucket up
+# in an index built once per evaluation instead of testing every split resource against
+# every bucket.
 package soc2gate.lib.aws.s3
 
 import data.soc2gate.lib.core
@@ -17,21 +21,16 @@ import data.soc2gate.lib.core
 # The bucket's name, when it is known (`bucket = "acme-logs"`, a variable with a default,
 # a template of known parts). Undefined when unset (AWS then generates a name) or unknown.
 bucket_name(bucket) := name if {
-	core.known(bucket, ["bucket"])
-	name := core.get(bucket, ["bucket"])
+	# A string in `values` is known: the loader leaves out anything with an unknown part.
+	name := object.get(bucket.values, "bucket", null)
 	is_string(name)
 }
 
 # The split resource's `bucket` attribute references the bucket (`aws_s3_bucket.b.id`,
 # `.bucket`, `.arn`, or through a local), or names it with the same literal.
 joined(bucket, split) if {
-	some address in object.get(split.refs, "bucket", [])
-	_same_resource(address, bucket.address)
-}
-
-joined(bucket, split) if {
-	name := bucket_name(bucket)
-	core.value_is(split, ["bucket"], name)
+	some key in _split_keys(split)
+	key in _bucket_keys(bucket)
 }
 
 # `joined`, or the split resource cannot be placed on any bucket of the input, so it may
@@ -40,48 +39,109 @@ joined(bucket, split) if {
 # name of any bucket of the input while this bucket's own name is unknown.
 maybe_joined(bucket, split) if joined(bucket, split)
 
+maybe_joined(bucket, split) if _floating(split)
+
 maybe_joined(bucket, split) if {
+	core.unknown(bucket, ["bucket"])
+	_unplaced_literal(split)
+}
+
+# The split resources of `type_name` that may belong to the bucket (managed only).
+maybe_joined_of(bucket, type_name) := [split |
+	some split in _candidates(bucket)
+	split.type == type_name
+	split.mode == "managed"
+]
+
+_candidates(bucket) := {split |
+	some key in _bucket_keys(bucket)
+	some address, _ in object.get(_index, key, {})
+	split := _splits[address]
+} | _floating_splits | _literal_candidates(bucket)
+
+_literal_candidates(bucket) := _unplaced_literals if core.unknown(bucket, ["bucket"])
+
+_literal_candidates(bucket) := set() if not core.unknown(bucket, ["bucket"])
+
+# The split resource is joined to some bucket of the input (managed or a data source).
+resolved(split) if {
+	some key in _split_keys(split)
+	_all_bucket_keys[key]
+}
+
+# The keys that join a split resource to a bucket: "ref:<address>" for each address its
+# `bucket` references, and "name:<name>" for a known literal name.
+_split_keys(split) := {key |
+	some address in object.get(split.refs, "bucket", [])
+	key := concat("", ["ref:", address])
+} | {key |
+	name := object.get(split.values, "bucket", null)
+	is_string(name)
+	key := concat("", ["name:", name])
+}
+
+# The keys of a bucket: its address, the resource it is an instance of (a reference to
+# `aws_s3_bucket.b` joins `aws_s3_bucket.b[0]` once `count` is expanded), and its name.
+_bucket_keys(bucket) := {concat("", ["ref:", bucket.address]), concat("", ["ref:", _base(bucket.address)])} | {key |
+	name := bucket_name(bucket)
+	key := concat("", ["name:", name])
+}
+
+_base(address) := address if not endswith(address, "]")
+
+_base(address) := concat("[", array.slice(parts, 0, count(parts) - 1)) if {
+	endswith(address, "]")
+	parts := split(address, "[")
+}
+
+_all_bucket_keys := {key |
+	some bucket in core.resources("aws_s3_bucket")
+	some key in _bucket_keys(bucket)
+}
+
+# Sets and objects here are complete rules built by comprehension: evaluated once per
+# input, then looked up in constant time.
+
+# Every resource with a top-level `bucket` attribute, set, unknown or referencing, other
+# than buckets themselves: the split resources, by address.
+_splits := {r.address: r |
+	some type_name, resources in input.resources
+	type_name != "aws_s3_bucket"
+	some r in resources
+	_has_bucket(r)
+}
+
+_has_bucket(r) if "bucket" in object.keys(r.values)
+
+_has_bucket(r) if "bucket" in r.unknown
+
+# Join key -> {split address: true}: split resources grouped by the keys they join on.
+_index := object.union_n([{key: {address: true}} |
+	some address, split in _splits
+	some key in _split_keys(split)
+])
+
+# Split resources whose `bucket` is unknown and names no bucket of the input.
+_floating(split) if {
 	core.unknown(split, ["bucket"])
 	not resolved(split)
 }
 
-maybe_joined(bucket, split) if {
-	core.unknown(bucket, ["bucket"])
-	core.known(split, ["bucket"])
-	is_string(core.get(split, ["bucket"]))
+_floating_splits := {split |
+	some split in _splits
+	_floating(split)
+}
+
+# Split resources with a literal `bucket` that is no known bucket's name.
+_unplaced_literal(split) if {
+	is_string(object.get(split.values, "bucket", null))
 	not resolved(split)
 }
 
-# The split resource is joined to some bucket of the input (managed or a data source).
-resolved(split) if {
-	some address in object.get(split.refs, "bucket", [])
-	some bucket in core.resources("aws_s3_bucket")
-	_same_resource(address, bucket.address)
+_unplaced_literals := {split |
+	some split in _splits
+	_unplaced_literal(split)
 }
-
-resolved(split) if {
-	core.known(split, ["bucket"])
-	name := core.get(split, ["bucket"])
-	_bucket_names[name]
-}
-
-_bucket_names contains name if {
-	some bucket in core.resources("aws_s3_bucket")
-	name := bucket_name(bucket)
-}
-
-# A reference names the resource itself, or the resource it is an instance of
-# (`aws_s3_bucket.b` and `aws_s3_bucket.b[0]` once `count` is expanded).
-_same_resource(ref, address) if ref == address
-
-_same_resource(ref, address) if startswith(address, concat("", [ref, "["]))
-
-# The split resources of `type_name` that may belong to the bucket (managed only).
-maybe_joined_of(bucket, type_name) := [split |
-	some split in core.resources(type_name)
-	split.mode == "managed"
-	maybe_joined(bucket, split)
-]
 
 # Managed buckets: data sources of type `aws_s3_bucket` are read, never judged.
 buckets := [b |

@@ -130,3 +130,12 @@ test_describe if {
 	s3.describe(logs) == `bucket "acme-logs"`
 	s3.describe(t.resource("aws_s3_bucket", "x", {})) == "bucket aws_s3_bucket.x"
 }
+
+test_reference_to_an_instance_of_a_bucket_is_resolved if {
+	b := object.union(logs, {"address": "aws_s3_bucket.logs[0]"})
+	other := t.resource("aws_s3_bucket", "other", {"bucket": "acme-other"})
+	split := t.with_unknown(t.with_refs(t.resource(sse, "x", {}), {"bucket": ["aws_s3_bucket.logs"]}), ["bucket"])
+	inp := t.input_of([b, other, split])
+	s3.resolved(split) with input as inp
+	not s3.maybe_joined(other, split) with input as inp
+}
