@@ -119,3 +119,15 @@ test_unset_data_effect_allows if {
 	found := found_for([d])
 	{v.attribute | some v in found} == {"statement[1].actions"}
 }
+
+test_policy_rendered_from_a_data_source_is_reported_once if {
+	# The loader renders the data source's JSON into the policy when it can.
+	d := t.data_source("aws_iam_policy_document", "ops", {"statement": [{"actions": ["ec2:*"], "resources": ["*"]}]})
+	rendered := json.marshal(t.document([{"Effect": "Allow", "Action": "ec2:*", "Resource": "*"}]))
+	p := t.with_refs(t.resource("aws_iam_policy", "ops", {"policy": rendered}), {"policy": ["data.aws_iam_policy_document.ops"]})
+	found_for([d, p]) == {{
+		"resource": "data.aws_iam_policy_document.ops",
+		"attribute": "statement[0].actions",
+		"message": `statement 0 allows "ec2:*": every action of the service`,
+	}}
+}

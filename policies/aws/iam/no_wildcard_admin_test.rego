@@ -70,3 +70,10 @@ test_unknown_document_stays_silent if {
 	p := t.with_unknown(t.resource("aws_iam_policy", "p", {}), ["policy"])
 	found_for([p]) == set()
 }
+
+test_policy_rendered_from_a_data_source_is_reported_once if {
+	d := t.data_source("aws_iam_policy_document", "admin", {"statement": [{"actions": ["*"], "resources": ["*"]}]})
+	rendered := json.marshal(t.document([{"Effect": "Allow", "Action": "*", "Resource": "*"}]))
+	p := t.with_refs(t.resource("aws_iam_policy", "admin", {"policy": rendered}), {"policy": ["data.aws_iam_policy_document.admin"]})
+	found_for([d, p]) == {{"resource": "data.aws_iam_policy_document.admin", "attribute": "statement[0].actions", "message": admin_message}}
+}

@@ -239,3 +239,28 @@ test_bucket_data_sources_are_not_judged if {
 	found := tls_only.deny with input as t.input_of([existing])
 	found == set()
 }
+
+# The loader renders the data source's JSON into the policy when it can.
+test_policy_rendered_from_a_data_source if {
+	b := logs
+	d := tls_document
+	rendered := t.document([{
+		"Effect": "Deny",
+		"Principal": {"AWS": "*"},
+		"Action": "s3:*",
+		"Resource": [null, null],
+		"Condition": {"Bool": {"aws:SecureTransport": "false"}},
+	}])
+	p := t.with_unknown(
+		t.with_refs(t.resource("aws_s3_bucket_policy", "logs", {"policy": rendered}), {"bucket": ["aws_s3_bucket.logs"], "policy": ["data.aws_iam_policy_document.tls"]}),
+		["bucket", "policy.Statement[0].Resource[0]", "policy.Statement[0].Resource[1]"],
+	)
+	found := tls_only.deny with input as t.input_of([b, d, p])
+	found == set()
+
+	# What counts is the rendered policy, here one that only grants reads.
+	read_only := json.marshal(t.document([read_statement]))
+	p2 := t.with_refs(t.bucket_ref(t.resource("aws_s3_bucket_policy", "logs", {"policy": read_only}), b), {"bucket": ["aws_s3_bucket.logs"], "policy": ["data.aws_iam_policy_document.tls"]})
+	found2 := tls_only.deny with input as t.input_of([b, d, p2])
+	count(found2) == 1
+}

@@ -113,6 +113,15 @@ inline_statements(r, path) := [_json_statement(r, e) |
 	some e in _entries(doc, path)
 ]
 
+# The attribute at `path` of `r` is the JSON of `aws_iam_policy_document` data sources of
+# the input (`policy = data.aws_iam_policy_document.x.json`), whether the loader could
+# render it (forms (a) and (b)) or not (form (c)). Rules that report on statements read
+# those data sources instead, so that each statement is reported once, at its own line.
+from_data_document(r, path) if {
+	some address in object.get(r.refs, core.path_text(path), [])
+	_data_documents[address]
+}
+
 # The `aws_iam_policy_document` data sources the attribute at `path` of `r` references
 # (form (c)), when its value is unknown.
 referenced_documents(r, path) := [d |
@@ -273,8 +282,9 @@ _json_conditions(c) := [{"test": test, "variable": variable, "values": _values(v
 
 # The statements of a data source: its `statement` blocks, then the statements of the
 # known JSON documents it merges (`source_policy_documents`, `override_policy_documents`,
-# `source_json`, `override_json`). Documents it merges by referencing other data sources
-# are not included: they are data sources of their own.
+# `source_json`, `override_json`). An attribute that references other data sources is
+# left out, even when the loader rendered their JSON into it: they are data sources of
+# their own.
 data_statements(d) := array.concat(
 	[_data_statement(d, i, st) |
 		some i, st in object.get(d.values, "statement", [])
@@ -282,6 +292,7 @@ data_statements(d) := array.concat(
 	],
 	[s |
 		some path in _composition_paths(d)
+		not from_data_document(d, [path[0]])
 		some s in inline_statements(d, path)
 	],
 )
@@ -413,6 +424,7 @@ policy_statements := {s |
 	some r in core.resources(type_name)
 	r.mode == "managed"
 	some path in documents_of_resource(r)
+	not from_data_document(r, path)
 	some s in inline_statements(r, path)
 } | {s |
 	some d in _data_documents

@@ -193,7 +193,8 @@ test_merged_documents if {
 	merged := t.with_unknown(
 		t.with_refs(
 			t.data_source("aws_iam_policy_document", "merged", {
-				"source_policy_documents": [null, `{"Statement":[{"Effect":"Allow","Action":"ec2:*","Resource":"*"}]}`],
+				"source_policy_documents": [null],
+				"override_policy_documents": [`{"Statement":[{"Effect":"Allow","Action":"ec2:*","Resource":"*"}]}`],
 				"statement": [{"actions": ["s3:GetObject"]}],
 			}),
 			{"source_policy_documents": ["data.aws_iam_policy_document.base"]},
@@ -203,15 +204,35 @@ test_merged_documents if {
 	r := t.with_unknown(t.with_refs(t.resource("aws_iam_policy", "p", {}), {"policy": ["data.aws_iam_policy_document.merged"]}), ["policy"])
 	inp := t.input_of([base, merged, r])
 
-	# Its own statements: the blocks and the known JSON it merges.
-	own := iam.data_statements(merged)
+	# Its own statements: the blocks and the literal JSON it merges.
+	own := iam.data_statements(merged) with input as inp
 	[a.actions | some a in own] == [["s3:GetObject"], ["ec2:*"]]
-	own[1].path == "source_policy_documents[1].Statement[0]"
+	own[1].path == "override_policy_documents[0].Statement[0]"
 
 	# Through the policy: also the referenced data source's statements.
 	all := iam.statements(r, ["policy"]) with input as inp
 	{a.actions[0] | some a in all} == {"s3:GetObject", "ec2:*", "s3:ListBucket"}
 	not iam.open(r, ["policy"]) with input as inp
+}
+
+test_merged_documents_rendered_by_the_loader_are_not_read_twice if {
+	# The loader may render a referenced document's JSON into the merging attribute; the
+	# referenced data source is read on its own, so the copy is left out.
+	base := t.data_source("aws_iam_policy_document", "base", {"statement": [{"actions": ["s3:*"]}]})
+	merged := t.with_refs(
+		t.data_source("aws_iam_policy_document", "merged", {
+			"source_policy_documents": [`{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`],
+			"statement": [{"actions": ["s3:GetObject"]}],
+		}),
+		{"source_policy_documents": ["data.aws_iam_policy_document.base"]},
+	)
+	own := iam.data_statements(merged) with input as t.input_of([base, merged])
+	[a.actions | some a in own] == [["s3:GetObject"]]
+	got := iam.policy_statements with input as t.input_of([base, merged])
+	{[s.resource.address, s.path] | some s in got} == {
+		["data.aws_iam_policy_document.base", "statement[0]"],
+		["data.aws_iam_policy_document.merged", "statement[0]"],
+	}
 }
 
 test_merged_unknown_document_is_open if {
@@ -243,6 +264,32 @@ test_policy_statements_read_each_document_once if {
 		["data.aws_iam_policy_document.read", "statement[1]"],
 		["aws_iam_role_policy.inline", "policy.Statement[0]"],
 	}
+}
+
+test_policy_rendered_from_a_data_source_is_read_at_the_data_source if {
+	# The loader renders `data.aws_iam_policy_document.x.json` into the policy when it can:
+	# the statements are then reported at the data source only.
+	d := read_doc
+	rendered := json.marshal(t.document([{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]))
+	r := t.with_refs(t.resource("aws_iam_policy", "read", {"policy": rendered}), {"policy": ["data.aws_iam_policy_document.read"]})
+	inp := t.input_of([d, r])
+	iam.from_data_document(r, ["policy"]) with input as inp
+	got := iam.policy_statements with input as inp
+	{s.resource.address | some s in got} == {"data.aws_iam_policy_document.read"}
+
+	# Read for its content, the rendered policy is an ordinary document.
+	all := iam.statements(r, ["policy"]) with input as inp
+	[s.path | some s in all] == ["policy.Statement[0]"]
+}
+
+test_references_to_other_data_sources_are_not_documents if {
+	caller := t.data_source("aws_caller_identity", "current", {})
+	doc := json.marshal(t.document([{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]))
+	r := t.with_refs(t.resource("aws_iam_policy", "p", {"policy": doc}), {"policy": ["data.aws_caller_identity.current"]})
+	inp := t.input_of([caller, r])
+	not iam.from_data_document(r, ["policy"]) with input as inp
+	got := iam.policy_statements with input as inp
+	count(got) == 1
 }
 
 test_documents_used_only_elsewhere_are_not_permissions_policies if {
