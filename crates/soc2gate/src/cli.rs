@@ -6,7 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use soc2gate_model::Severity;
 use soc2gate_report::Format;
 
-const ABOUT: &str = "Policy-as-code scanner and CI gate for SOC 2 controls in Terraform and repository settings";
+const ABOUT: &str =
+    "Policy-as-code scanner and CI gate for SOC 2 controls in Terraform and repository settings";
 
 const LONG_ABOUT: &str = "\
 soc2gate reads Terraform (.tf, terraform.tfvars, *.auto.tfvars) and repository settings
@@ -26,12 +27,24 @@ Examples:
   soc2gate rules --format json                  the rule catalogue
   soc2gate explain aws-s3-tls-only              what a rule checks and how to fix it
   soc2gate policy test policies/                run Rego unit tests (*_test.rego)
+  soc2gate init                                 write a commented soc2gate.toml
+  soc2gate baseline create                      accept today's findings in .soc2gate-baseline.json
+  soc2gate scan --baseline .soc2gate-baseline.json   fail only on findings not in the baseline
+  soc2gate scan --changed-since origin/main     report only what a branch changed
+
+Exceptions, in .tf (`#` or `//`) and YAML (`#`), on the line above a resource, nested
+block, attribute or module call, or at the end of that line:
+  # soc2gate:ignore <rule-id>[,<rule-id>...] -- <reason> (expires YYYY-MM-DD)
+The reason is required and the expiry optional. A malformed exception is an
+`invalid-exception` finding (high); an expired one stops suppressing and says so; one
+that matches nothing is an `unused-exception` warning (low, never fails the gate).
 
 Exit codes:
   0  no unsuppressed finding at or above --fail-on
   1  at least one such finding
-  2  the scan cannot be trusted: bad arguments, a policy that does not compile,
-     a rule that failed, or a file that failed to parse (see --allow-parse-errors)";
+  2  the scan cannot be trusted: bad arguments or soc2gate.toml, a policy that does not
+     compile, a rule that failed, a file that failed to parse (see --allow-parse-errors),
+     a malformed baseline, or a --changed-since that git cannot resolve";
 
 #[derive(Debug, Parser)]
 #[command(name = "soc2gate", version, about = ABOUT, long_about = LONG_ABOUT, after_help = AFTER_HELP)]
@@ -51,6 +64,11 @@ pub enum Command {
     /// Work with Rego policies.
     #[command(subcommand)]
     Policy(PolicyCommand),
+    /// Record today's findings so that `scan --baseline` fails only on new ones.
+    #[command(subcommand)]
+    Baseline(BaselineCommand),
+    /// Write a commented starter soc2gate.toml.
+    Init(InitArgs),
 }
 
 #[derive(Debug, Args)]
@@ -71,9 +89,31 @@ pub struct ScanArgs {
     #[arg(long, short = 'o', value_name = "FORMAT=PATH", value_parser = parse_output)]
     pub output: Vec<(Format, PathBuf)>,
 
-    /// Lowest severity that fails the scan (exit 1).
-    #[arg(long, value_enum, default_value_t = SeverityArg::Low)]
-    pub fail_on: SeverityArg,
+    /// Lowest severity that fails the scan (exit 1). Default: `fail_on` of soc2gate.toml,
+    /// else low.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<SeverityArg>,
+
+    /// The config file. Default: the first soc2gate.toml found walking up from the first
+    /// path.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore `soc2gate:ignore` comments: only soc2gate.toml exceptions and the baseline
+    /// suppress findings.
+    #[arg(long)]
+    pub no_inline_exceptions: bool,
+
+    /// Findings recorded in this baseline (see `soc2gate baseline create`) are reported as
+    /// suppressed and do not fail the scan; entries that no longer occur are listed as fixed.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Report only findings in files changed since this git ref (`git diff REF...HEAD`,
+    /// plus uncommitted and untracked files), and findings of modules that contain a
+    /// changed file. Modules are still evaluated whole.
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
 
     /// A directory of your own Rego policies to evaluate next to the built-ins
     /// (same METADATA and `deny` contract; see CONTRIBUTING.md). Repeatable.
@@ -87,6 +127,56 @@ pub struct ScanArgs {
     /// When to color the text report. `auto` colors a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BaselineCommand {
+    /// Scan and write the findings that fail today (after exceptions) to a baseline file.
+    Create(BaselineCreateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineCreateArgs {
+    /// Files or directories to scan, as for `scan`.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Where to write the baseline. Its file paths are relative to its directory.
+    #[arg(
+        long,
+        short = 'o',
+        value_name = "FILE",
+        default_value = ".soc2gate-baseline.json"
+    )]
+    pub output: PathBuf,
+
+    /// The config file, as for `scan`.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// A directory of your own Rego policies. Repeatable.
+    #[arg(long, value_name = "DIR")]
+    pub policy_dir: Vec<PathBuf>,
+
+    /// Ignore `soc2gate:ignore` comments, as for `scan`.
+    #[arg(long)]
+    pub no_inline_exceptions: bool,
+
+    /// Write the baseline even when files fail to parse (their findings are then missing
+    /// from it).
+    #[arg(long)]
+    pub allow_parse_errors: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The directory to write soc2gate.toml in.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+
+    /// Overwrite an existing soc2gate.toml.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

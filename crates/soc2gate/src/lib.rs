@@ -1,22 +1,41 @@
 //! soc2gate: the command line over the scanning libraries. `run` parses arguments,
 //! drives the pipeline in [`scan`], prints reports and returns the exit code.
 
+pub mod baseline;
+pub mod changed;
 pub mod cli;
+pub mod config;
+pub mod date;
 pub mod discover;
+pub mod exceptions;
+pub mod gate;
+pub mod paths;
 pub mod scan;
 
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
 use soc2gate_model::{RuleMeta, Severity};
-use soc2gate_policy::{builtin_sources, load_dir, run_tests, Outcome, PolicyError, PolicyKind, PolicySet, PolicySource};
+use soc2gate_policy::{
+    builtin_sources, load_dir, parse_rule, run_tests, Outcome, PolicyError, PolicyKind, PolicySet,
+    PolicySource,
+};
 use soc2gate_report::{render, Format, Report, Summary, TextOptions};
 
-use crate::cli::{Cli, ColorChoice, Command, ExplainArgs, ListFormat, PolicyCommand, PolicyTestArgs, RulesArgs, ScanArgs};
+use crate::baseline::Baseline;
+use crate::cli::{
+    BaselineCommand, BaselineCreateArgs, Cli, ColorChoice, Command, ExplainArgs, InitArgs,
+    ListFormat, PolicyCommand, PolicyTestArgs, RulesArgs, ScanArgs,
+};
+use crate::config::{Config, Selection};
+use crate::date::Date;
+use crate::discover::Discovered;
+use crate::gate::Gated;
+use crate::scan::{ScanOptions, ScanOutcome};
 
 /// No unsuppressed finding at or above the threshold.
 pub const EXIT_OK: u8 = 0;
@@ -43,6 +62,8 @@ where
         Command::Rules(args) => cmd_rules(&args),
         Command::Explain(args) => cmd_explain(&args),
         Command::Policy(PolicyCommand::Test(args)) => cmd_policy_test(&args),
+        Command::Baseline(BaselineCommand::Create(args)) => cmd_baseline_create(&args),
+        Command::Init(args) => cmd_init(&args),
     };
     ExitCode::from(code)
 }
@@ -93,25 +114,280 @@ fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
+/// The config, the rules it selects and the compiled policies: what `scan` and
+/// `baseline create` share.
+struct Prepared {
+    config: Option<Config>,
+    selection: Selection,
+    policies: PolicySet,
+}
+
+fn print_config_errors(errors: &[config::ConfigError]) {
+    for e in errors {
+        eprintln!("error: {e}");
+    }
+}
+
+/// Finds and checks soc2gate.toml (or `--config`), and loads the policies it selects.
+fn prepare(
+    paths: &[PathBuf],
+    config_flag: Option<&Path>,
+    policy_dirs: &[PathBuf],
+    cwd: &Path,
+) -> Result<Prepared, u8> {
+    let config_path = match config_flag {
+        Some(p) => Some(p.to_path_buf()),
+        None => config::find(paths.first().map_or(Path::new("."), |p| p.as_path()), cwd),
+    };
+    let config = match config_path {
+        Some(p) => Some(config::load(&p, cwd).map_err(|errors| {
+            print_config_errors(&errors);
+            EXIT_ERROR
+        })?),
+        None => None,
+    };
+    let sources = policy_sources(policy_dirs).map_err(|errors| {
+        print_policy_errors(&errors);
+        EXIT_ERROR
+    })?;
+    // Rule ids by source; a rule whose metadata is broken keeps its source, so that
+    // `PolicySet::load` reports it.
+    let ids: Vec<Option<String>> = sources
+        .iter()
+        .map(|s| {
+            (s.kind() == PolicyKind::Rule)
+                .then(|| parse_rule(&s.path, &s.text).ok().map(|m| m.id))
+                .flatten()
+        })
+        .collect();
+    let selection = match &config {
+        Some(c) => {
+            let mut catalogue: Vec<RuleMeta> = sources
+                .iter()
+                .filter(|s| s.kind() == PolicyKind::Rule)
+                .filter_map(|s| parse_rule(&s.path, &s.text).ok())
+                .collect();
+            catalogue.extend(exceptions::rules());
+            c.select(&catalogue).map_err(|errors| {
+                print_config_errors(&errors);
+                EXIT_ERROR
+            })?
+        }
+        None => Selection::default(),
+    };
+    let sources: Vec<PolicySource> = sources
+        .into_iter()
+        .zip(ids)
+        .filter(|(_, id)| {
+            id.as_ref()
+                .is_none_or(|id| !selection.disabled.contains(id))
+        })
+        .map(|(s, _)| s)
+        .collect();
+    let policies = PolicySet::load(&sources, &selection.params).map_err(|errors| {
+        print_policy_errors(&errors);
+        EXIT_ERROR
+    })?;
+    Ok(Prepared {
+        config,
+        selection,
+        policies,
+    })
+}
+
+fn working_dir() -> Result<PathBuf, u8> {
+    std::env::current_dir().map_err(|e| {
+        eprintln!("error: cannot read the working directory: {e}");
+        EXIT_ERROR
+    })
+}
+
+fn today() -> Result<Date, u8> {
+    Date::today().map_err(|e| {
+        eprintln!("error: {e}");
+        EXIT_ERROR
+    })
+}
+
+/// Scans `paths` with what `prepared` selected, skipping the files the config excludes.
+fn run_scan(paths: &[PathBuf], cwd: &Path, prepared: &Prepared) -> ScanOutcome {
+    let exclude = |d: &Discovered| {
+        prepared
+            .config
+            .as_ref()
+            .is_some_and(|c| c.excludes(&d.display, cwd))
+    };
+    let opts = ScanOptions {
+        exclude: prepared
+            .config
+            .as_ref()
+            .map(|_| &exclude as &(dyn Fn(&Discovered) -> bool + Sync)),
+    };
+    scan::scan_with(paths, cwd, &prepared.policies, &opts)
+}
+
+fn print_scan_problems(outcome: &ScanOutcome, paths: &[PathBuf]) {
+    for e in &outcome.discover_errors {
+        eprintln!("error: {}: {}", e.path, e.message);
+    }
+    for e in &outcome.eval_errors {
+        eprintln!("error: {e}");
+    }
+    if outcome.files == 0 && outcome.discover_errors.is_empty() {
+        let shown = paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        if outcome.excluded > 0 {
+            eprintln!("warning: nothing to scan under {shown}: all {} files are excluded by soc2gate.toml", outcome.excluded);
+        } else {
+            eprintln!(
+                "warning: nothing to scan under {shown}: soc2gate reads *.tf, terraform.tfvars, *.auto.tfvars and .github/settings.yml"
+            );
+        }
+    }
+}
+
+/// What the gate adds to a report: the lines after the text summary, and the JSON fields.
+struct Extras<'a> {
+    excluded: usize,
+    baseline: Option<&'a Baseline>,
+    changed_since: Option<&'a str>,
+    gated: &'a Gated,
+}
+
+impl Extras<'_> {
+    fn text(&self) -> String {
+        let mut out = String::new();
+        if self.excluded > 0 {
+            out += &format!(
+                "excluded: {} by `exclude` in soc2gate.toml\n",
+                plural(self.excluded, "file")
+            );
+        }
+        if let Some(b) = self.baseline {
+            out += &format!(
+                "baseline {}: {} of its {} no longer found (fixed)\n",
+                b.display,
+                self.gated.fixed.len(),
+                plural(b.entries.len(), "finding")
+            );
+            for e in &self.gated.fixed {
+                let attribute = if e.attribute.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", e.attribute)
+                };
+                out += &format!(
+                    "fixed: {} at {} ({}{attribute})\n",
+                    e.rule, e.file, e.resource
+                );
+            }
+        }
+        if let Some(r) = self.changed_since {
+            out += &format!(
+                "changed since {r}: {} outside the changed files and their modules not shown\n",
+                plural(self.gated.unchanged, "finding")
+            );
+        }
+        out
+    }
+
+    /// Adds `summary.excluded`, `summary.fixed`, `summary.not_shown` and `fixed` to the
+    /// JSON report.
+    fn json(&self, rendered: &str) -> String {
+        let Ok(serde_json::Value::Object(mut doc)) =
+            serde_json::from_str::<serde_json::Value>(rendered)
+        else {
+            return rendered.to_string();
+        };
+        if let Some(serde_json::Value::Object(summary)) = doc.get_mut("summary") {
+            summary.insert("excluded".into(), self.excluded.into());
+            summary.insert("fixed".into(), self.gated.fixed.len().into());
+            summary.insert("not_shown".into(), self.gated.unchanged.into());
+        }
+        doc.insert(
+            "fixed".into(),
+            serde_json::to_value(&self.gated.fixed).unwrap_or_default(),
+        );
+        serde_json::to_string_pretty(&doc).unwrap_or_else(|_| rendered.to_string()) + "\n"
+    }
+
+    fn apply(&self, format: Format, rendered: String) -> String {
+        match format {
+            Format::Text => rendered + &self.text(),
+            Format::Json => self.json(&rendered),
+            _ => rendered,
+        }
+    }
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn cmd_scan(args: &ScanArgs) -> u8 {
-    let policies = match load_policies(&args.policy_dir) {
+    let cwd = match working_dir() {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let today = match today() {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let prepared = match prepare(&args.paths, args.config.as_deref(), &args.policy_dir, &cwd) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let cwd = match std::env::current_dir() {
-        Ok(d) => d,
+    let baseline = match args
+        .baseline
+        .as_deref()
+        .map(|p| Baseline::load(p, &cwd))
+        .transpose()
+    {
+        Ok(b) => b,
         Err(e) => {
-            eprintln!("error: cannot read the working directory: {e}");
+            eprintln!("error: {e}");
             return EXIT_ERROR;
         }
     };
-    let outcome = scan::scan(&args.paths, &cwd, &policies);
+    let changed = match args
+        .changed_since
+        .as_deref()
+        .map(|r| changed::changed_files(&cwd, r))
+        .transpose()
+    {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    let mut outcome = run_scan(&args.paths, &cwd, &prepared);
+    let rules_evaluated = outcome.rules.len();
+    let gated = gate::apply(
+        &mut outcome,
+        &gate::Settings {
+            today,
+            inline_exceptions: !args.no_inline_exceptions,
+            config: prepared.config.as_ref(),
+            selection: &prepared.selection,
+            baseline: baseline.as_ref(),
+            changed: changed.as_ref(),
+            cwd: &cwd,
+        },
+    );
 
     let summary = Summary {
         files: outcome.files,
         modules: outcome.units,
         resources: outcome.resources,
-        rules: outcome.rules.len(),
+        rules: rules_evaluated,
         elapsed: outcome.elapsed,
     };
     let report = Report {
@@ -122,38 +398,57 @@ fn cmd_scan(args: &ScanArgs) -> u8 {
         summary,
         tool_version: env!("CARGO_PKG_VERSION"),
     };
+    let extras = Extras {
+        excluded: outcome.excluded,
+        baseline: baseline.as_ref(),
+        changed_since: args.changed_since.as_deref(),
+        gated: &gated,
+    };
     let mut code = EXIT_OK;
     for (format, path) in &args.output {
-        let text = render(*format, &report, &TextOptions { color: false, width: 100 });
+        let text = extras.apply(
+            *format,
+            render(
+                *format,
+                &report,
+                &TextOptions {
+                    color: false,
+                    width: 100,
+                },
+            ),
+        );
         if let Err(e) = std::fs::write(path, text) {
-            eprintln!("error: cannot write {} report to {}: {e}", format, path.display());
+            eprintln!(
+                "error: cannot write {} report to {}: {e}",
+                format,
+                path.display()
+            );
             code = EXIT_ERROR;
         }
     }
     let color = args.format == Format::Text && use_color(args.color);
-    let text = render(args.format, &report, &TextOptions { color, width: terminal_width() });
+    let text = extras.apply(
+        args.format,
+        render(
+            args.format,
+            &report,
+            &TextOptions {
+                color,
+                width: terminal_width(),
+            },
+        ),
+    );
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(text.as_bytes());
     let _ = stdout.flush();
+    print_scan_problems(&outcome, &args.paths);
 
-    for e in &outcome.discover_errors {
-        eprintln!("error: {}: {}", e.path, e.message);
-    }
-    for e in &outcome.eval_errors {
-        eprintln!("error: {e}");
-    }
-    if outcome.files == 0 && outcome.discover_errors.is_empty() {
-        eprintln!(
-            "warning: nothing to scan under {}: soc2gate reads *.tf, terraform.tfvars, *.auto.tfvars and .github/settings.yml",
-            args.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
-        );
-    }
-
-    let threshold: Severity = args.fail_on.into();
-    let failing = outcome
-        .findings
-        .iter()
-        .any(|f| f.suppression.is_none() && f.severity >= threshold);
+    let threshold: Severity = args
+        .fail_on
+        .map(Severity::from)
+        .or(prepared.config.as_ref().and_then(|c| c.fail_on))
+        .unwrap_or(Severity::Low);
+    let failing = outcome.findings.iter().any(|f| gate::fails(f, threshold));
     let untrusted = !outcome.discover_errors.is_empty()
         || !outcome.eval_errors.is_empty()
         || (!outcome.load_errors.is_empty() && !args.allow_parse_errors);
@@ -164,6 +459,86 @@ fn cmd_scan(args: &ScanArgs) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+fn cmd_baseline_create(args: &BaselineCreateArgs) -> u8 {
+    let cwd = match working_dir() {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let today = match today() {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let prepared = match prepare(&args.paths, args.config.as_deref(), &args.policy_dir, &cwd) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let mut outcome = run_scan(&args.paths, &cwd, &prepared);
+    gate::apply(
+        &mut outcome,
+        &gate::Settings {
+            today,
+            inline_exceptions: !args.no_inline_exceptions,
+            config: prepared.config.as_ref(),
+            selection: &prepared.selection,
+            baseline: None,
+            changed: None,
+            cwd: &cwd,
+        },
+    );
+    print_scan_problems(&outcome, &args.paths);
+    for e in &outcome.load_errors {
+        eprintln!(
+            "error: {}:{}:{}: {}",
+            e.location.file,
+            e.location.start.line.max(1),
+            e.location.start.column.max(1),
+            e.message
+        );
+    }
+    let parse_errors = !outcome.load_errors.is_empty() && !args.allow_parse_errors;
+    if parse_errors || !outcome.discover_errors.is_empty() || !outcome.eval_errors.is_empty() {
+        eprintln!(
+            "error: baseline not written: the scan is incomplete, and its missing findings would later fail as new{}",
+            if parse_errors { " (--allow-parse-errors writes it anyway)" } else { "" }
+        );
+        return EXIT_ERROR;
+    }
+    let (text, n) = baseline::create(&outcome.findings, &args.output, &cwd);
+    if let Err(e) = std::fs::write(&args.output, text) {
+        eprintln!(
+            "error: cannot write the baseline to {}: {e}",
+            args.output.display()
+        );
+        return EXIT_ERROR;
+    }
+    let shown = args.output.display();
+    println!(
+        "recorded {} in {shown}; `soc2gate scan --baseline {shown}` now fails only on new findings",
+        plural(n, "finding")
+    );
+    EXIT_OK
+}
+
+fn cmd_init(args: &InitArgs) -> u8 {
+    let path = args.dir.join(config::FILE_NAME);
+    if path.exists() && !args.force {
+        eprintln!(
+            "error: {} already exists; --force overwrites it",
+            path.display()
+        );
+        return EXIT_ERROR;
+    }
+    if let Err(e) = std::fs::write(&path, config::STARTER) {
+        eprintln!("error: cannot write {}: {e}", path.display());
+        return EXIT_ERROR;
+    }
+    println!(
+        "wrote {}: every setting is commented; `soc2gate scan` reads it from now on",
+        path.display()
+    );
+    EXIT_OK
 }
 
 fn rule_json(r: &RuleMeta) -> serde_json::Value {
@@ -179,8 +554,10 @@ fn rule_json(r: &RuleMeta) -> serde_json::Value {
     })
 }
 
-fn sorted_rules(set: &PolicySet) -> Vec<&RuleMeta> {
-    let mut rules: Vec<&RuleMeta> = set.rules().iter().collect();
+/// The policies' rules and soc2gate's own (about exceptions), by id.
+fn sorted_rules(set: &PolicySet) -> Vec<RuleMeta> {
+    let mut rules: Vec<RuleMeta> = set.rules().to_vec();
+    rules.extend(exceptions::rules());
     rules.sort_by(|a, b| a.id.cmp(&b.id));
     rules
 }
@@ -193,7 +570,7 @@ fn cmd_rules(args: &RulesArgs) -> u8 {
     let rules = sorted_rules(&set);
     let out = match args.format {
         ListFormat::Json => {
-            let list: Vec<_> = rules.iter().map(|r| rule_json(r)).collect();
+            let list: Vec<_> = rules.iter().map(rule_json).collect();
             serde_json::to_string_pretty(&list).expect("rules serialize") + "\n"
         }
         ListFormat::Text => {
@@ -208,7 +585,10 @@ fn cmd_rules(args: &RulesArgs) -> u8 {
                     r.title
                 );
             }
-            s + &format!("\n{} rules. `soc2gate explain <ID>` tells what one checks and how to fix it.\n", rules.len())
+            s + &format!(
+                "\n{} rules. `soc2gate explain <ID>` tells what one checks and how to fix it.\n",
+                rules.len()
+            )
         }
     };
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
@@ -220,9 +600,11 @@ fn cmd_explain(args: &ExplainArgs) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let Some(rule) = set.rules().iter().find(|r| r.id == args.id) else {
-        let mut near: Vec<&str> = set
-            .rule_ids()
+    let rules = sorted_rules(&set);
+    let Some(rule) = rules.iter().find(|r| r.id == args.id) else {
+        let mut near: Vec<&str> = rules
+            .iter()
+            .map(|r| r.id.as_str())
             .filter(|id| {
                 let head = args.id.split('-').take(2).collect::<Vec<_>>().join("-");
                 id.contains(&args.id) || id.starts_with(&head)
@@ -236,14 +618,33 @@ fn cmd_explain(args: &ExplainArgs) -> u8 {
         eprintln!("  `soc2gate rules` lists every rule");
         return EXIT_ERROR;
     };
-    let out = format!(
-        "{id}: {title}\n\nSeverity: {sev}\nSOC 2 criteria: {controls}\nApplies to: {types}\nPolicy: {source}\n\n{desc}\n\nHow to fix:\n{rem}\n",
+    let or_none = |list: &[String]| {
+        if list.is_empty() {
+            "-".to_string()
+        } else {
+            list.join(", ")
+        }
+    };
+    let mut out = format!(
+        "{id}: {title}\n\nSeverity: {sev}\nSOC 2 criteria: {controls}\nApplies to: {types}\nPolicy: {source}\n",
         id = rule.id,
         title = rule.title,
         sev = rule.severity,
-        controls = rule.controls.join(", "),
-        types = rule.resource_types.join(", "),
+        controls = or_none(&rule.controls),
+        types = or_none(&rule.resource_types),
         source = rule.source,
+    );
+    if let Some(params) = rule.params.as_object().filter(|p| !p.is_empty()) {
+        out += &format!(
+            "Parameters (set them under [rules.{}] in soc2gate.toml):\n",
+            rule.id
+        );
+        for (k, v) in params {
+            out += &format!("  {k} = {v}\n");
+        }
+    }
+    out += &format!(
+        "\n{desc}\n\nHow to fix:\n{rem}\n",
         desc = rule.description.trim(),
         rem = rule.remediation.trim(),
     );

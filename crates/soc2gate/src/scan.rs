@@ -7,7 +7,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use soc2gate_model::{Finding, LoadError, Loaded, Location, Module, RuleMeta, SourceFile, Span};
+use soc2gate_model::{
+    Finding, LoadError, Loaded, Location, Module, RuleMeta, SourceFile, SourceMap, Span,
+};
 use soc2gate_policy::{EvalError, PolicySet};
 
 use crate::discover::{self, DiscoverError, Discovered};
@@ -29,6 +31,27 @@ pub struct ScanOutcome {
     pub units: usize,
     pub resources: usize,
     pub elapsed: Duration,
+    /// The units' files and source maps, for the stages after the scan (exceptions,
+    /// diff mode).
+    pub maps: Vec<UnitMap>,
+    /// Files left out by [`ScanOptions::exclude`].
+    pub excluded: usize,
+}
+
+/// What the stages after a scan need of one evaluated unit.
+#[derive(Debug, Clone)]
+pub struct UnitMap {
+    pub path: String,
+    pub files: Vec<String>,
+    pub source_map: SourceMap,
+}
+
+/// Choices that change what a scan reads.
+#[derive(Default)]
+pub struct ScanOptions<'a> {
+    /// Leaves out the discovered files for which it returns true. Files named on the
+    /// command line are always scanned.
+    pub exclude: Option<&'a (dyn Fn(&Discovered) -> bool + Sync)>,
 }
 
 /// Reads a discovered file; unreadable or non-UTF-8 files become load errors.
@@ -148,8 +171,29 @@ fn locate(
 
 /// Runs the whole pipeline over `paths` with `policies`. `cwd` anchors display paths.
 pub fn scan(paths: &[PathBuf], cwd: &Path, policies: &PolicySet) -> ScanOutcome {
+    scan_with(paths, cwd, policies, &ScanOptions::default())
+}
+
+/// [`scan`] with options.
+pub fn scan_with(
+    paths: &[PathBuf],
+    cwd: &Path,
+    policies: &PolicySet,
+    opts: &ScanOptions,
+) -> ScanOutcome {
     let start = Instant::now();
-    let (files, discover_errors) = discover::discover(paths, cwd);
+    let (mut files, discover_errors) = discover::discover(paths, cwd);
+    let mut excluded = 0;
+    if let Some(exclude) = opts.exclude {
+        let named: Vec<String> = paths
+            .iter()
+            .filter(|p| p.is_file())
+            .map(|p| discover::display_path(p, cwd))
+            .collect();
+        let before = files.len();
+        files.retain(|f| named.contains(&f.display) || !exclude(f));
+        excluded = before - files.len();
+    }
     let (loaded, sources, mut load_errors) = load(&files);
     let mut units = Vec::with_capacity(loaded.len());
     for l in loaded {
@@ -168,6 +212,15 @@ pub fn scan(paths: &[PathBuf], cwd: &Path, policies: &PolicySet) -> ScanOutcome 
         files: files.len(),
         units: units.len(),
         resources: units.iter().map(|u| u.resources.len()).sum(),
+        maps: units
+            .into_iter()
+            .map(|u| UnitMap {
+                path: u.path,
+                files: u.files,
+                source_map: u.source_map,
+            })
+            .collect(),
+        excluded,
         sources,
         elapsed: start.elapsed(),
     }
