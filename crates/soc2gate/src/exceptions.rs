@@ -28,7 +28,8 @@ pub const INVALID_EXCEPTION: &str = "invalid-exception";
 /// Rule id of an exception that matches no finding: a warning that never fails the gate.
 pub const UNUSED_EXCEPTION: &str = "unused-exception";
 
-const MARKER: &str = "soc2gate:ignore";
+/// What starts an exception comment.
+pub const MARKER: &str = "soc2gate:ignore";
 
 /// Metadata of the rules that soc2gate itself reports about exceptions, for `explain`,
 /// `rules` and the SARIF rule descriptors. They have no policy and are always evaluated
@@ -74,9 +75,11 @@ pub fn rules() -> Vec<RuleMeta> {
              shown in every report (a note in SARIF), and never failing the gate whatever \
              `--fail-on` says. A stale exception would otherwise silently hide the next \
              finding on the same resource.",
-            "Remove the exception, or move it to the line above the resource, nested block, \
-             attribute or `module` block it is meant for (or to the end of that line). Check \
-             the rule id with `soc2gate rules`.",
+            "Remove the exception if the finding is gone. Otherwise check the rule id with \
+             `soc2gate rules`, and where the exception stands: a comment belongs on the line \
+             above the resource, nested block, attribute or `module` block it is meant for (or \
+             at the end of that line); an `[[exceptions]]` entry must match the finding's \
+             `resource` address and `path`.",
         ),
     ]
 }

@@ -51,7 +51,13 @@ pub fn apply(outcome: &mut ScanOutcome, settings: &Settings) -> Gated {
     let rule_ids: BTreeSet<String> = outcome.rules.iter().map(|r| r.id.clone()).collect();
 
     let mut reported = Vec::new();
-    if settings.inline_exceptions {
+    let any_comment = || {
+        outcome
+            .sources
+            .values()
+            .any(|s| s.text.contains(exceptions::MARKER))
+    };
+    if settings.inline_exceptions && any_comment() {
         let targets = Targets::new(&outcome.maps, &outcome.sources);
         reported = exceptions::apply(
             &mut outcome.findings,
