@@ -40,22 +40,26 @@ pub fn changed_files(cwd: &Path, reference: &str) -> Result<BTreeSet<String>, St
         format!("--changed-since {reference}: no such commit in this repository; give a branch, tag or commit that exists (in CI, fetch it first: `git fetch origin {reference}`, or check out with fetch-depth: 0)")
     })?;
     let range = format!("{reference}...HEAD");
-    let committed = git(&top, &["diff", "--name-only", "--no-renames", &range, "--"]).map_err(|e| {
+    let committed = git(&top, &["diff", "--name-only", "-z", "--no-renames", &range, "--"]).map_err(|e| {
         format!("--changed-since {reference}: git cannot compare it with HEAD ({e}); in a shallow clone, fetch more history (fetch-depth: 0)")
     })?;
-    let uncommitted =
-        git(&top, &["diff", "--name-only", "--no-renames", "HEAD", "--"]).unwrap_or_default();
-    let untracked = git(&top, &["ls-files", "--others", "--exclude-standard"]).unwrap_or_default();
+    let uncommitted = git(
+        &top,
+        &["diff", "--name-only", "-z", "--no-renames", "HEAD", "--"],
+    )
+    .unwrap_or_default();
+    let untracked =
+        git(&top, &["ls-files", "-z", "--others", "--exclude-standard"]).unwrap_or_default();
 
     // Display paths are relative to the working directory as the OS names it; git names
     // the top level with symlinks resolved, so compare both resolved.
     let cwd_resolved = cwd.canonicalize().unwrap_or_else(|_| cwd.to_path_buf());
     let top = top.canonicalize().unwrap_or(top);
+    // NUL-separated (`-z`): names are not quoted, whatever characters they hold.
     Ok(committed
-        .lines()
-        .chain(uncommitted.lines())
-        .chain(untracked.lines())
-        .map(str::trim)
+        .split('\0')
+        .chain(uncommitted.split('\0'))
+        .chain(untracked.split('\0'))
         .filter(|l| !l.is_empty())
         .map(|l| display_path(&top.join(l), &cwd_resolved))
         .collect())

@@ -69,14 +69,14 @@ fn reports_findings_of_changed_files_and_of_their_modules() {
     git(root, &["commit", "--quiet", "-am", "change a"]);
     // Uncommitted: module `b`. Module `c` is untouched.
     write(root, "b/main.tf", &format!("{}\n# more\n", bucket("b")));
-    // Untracked: a new module `d`.
-    write(root, "d/main.tf", &bucket("d"));
+    // Untracked: a new module, with a name git would quote without `-z`.
+    write(root, "dé/main.tf", &bucket("d"));
 
     let (code, report) = scan_json(root, &["--changed-since", "main"]);
     assert_eq!(code, 1);
     assert_eq!(
         files_with_findings(&report),
-        vec!["a/main.tf", "b/main.tf", "d/main.tf"]
+        vec!["a/main.tf", "b/main.tf", "dé/main.tf"]
     );
     assert_eq!(report["summary"]["not_shown"], 2);
 
