@@ -341,27 +341,34 @@ fn conditions(v: &Val) -> Option<Val> {
 }
 
 /// A JSON policy document given as a source or override, as the provider reads it back.
+/// A document with unknown parts (built by `jsonencode` or another policy document from
+/// unknown values) is read from its structure; `None` when even that is unknown.
 fn parse_document(v: &Val) -> Option<Doc> {
-    let Val::String(text) = v else { return None };
-    let json: Value = serde_json::from_str(text).ok()?;
-    let obj = json.as_object()?;
+    let decoded = match v {
+        Val::String(text) => Val::from_json(&serde_json::from_str::<Value>(text).ok()?),
+        Val::PartialJson(inner) => (**inner).clone(),
+        _ => return None,
+    };
+    let Val::Object(obj) = decoded else {
+        return None;
+    };
     let mut doc = Doc {
-        version: obj
-            .get("Version")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string(),
-        id: obj.get("Id").map(Val::from_json),
+        version: match obj.get("Version") {
+            None => String::new(),
+            Some(Val::String(v)) => v.clone(),
+            Some(_) => return None,
+        },
+        id: obj.get("Id").cloned(),
         statements: Vec::new(),
     };
-    let statements: Vec<&Value> = match obj.get("Statement") {
-        Some(Value::Array(items)) => items.iter().collect(),
-        Some(s @ Value::Object(_)) => vec![s],
+    let statements: Vec<&Val> = match obj.get("Statement") {
+        Some(Val::List(items)) => items.iter().collect(),
+        Some(s @ Val::Object(_)) => vec![s],
         None => Vec::new(),
         Some(_) => return None,
     };
     for st in statements {
-        let st = st.as_object()?;
+        let Val::Object(st) = st else { return None };
         let mut s: Statement = Vec::new();
         for key in [
             "Sid",
@@ -375,10 +382,10 @@ fn parse_document(v: &Val) -> Option<Doc> {
             "Condition",
         ] {
             let Some(v) = st.get(key) else { continue };
-            let v = match (key, v) {
-                (_, Value::Array(items)) if items.len() == 1 => Val::from_json(&items[0]),
-                (_, Value::String(s)) if s.is_empty() && key == "Sid" => continue,
-                _ => Val::from_json(v),
+            let v = match v {
+                Val::List(items) if items.len() == 1 => items[0].clone(),
+                Val::String(s) if s.is_empty() && key == "Sid" => continue,
+                _ => v.clone(),
             };
             s.push((key, v));
         }

@@ -8,12 +8,12 @@ use hcl_edit::expr::{Expression, ObjectKey};
 use hcl_edit::structure::{Block, Body, Structure};
 use hcl_edit::visit::Visit;
 use serde_json::Map;
-use soc2gate_model::{AttrPath, Mode, Resource, ResourceSpans, Span};
+use soc2gate_model::{Mode, Resource, ResourceSpans, Span};
 
 use crate::config::Src;
 use crate::eval::{Bindings, Normalized, Scope};
 use crate::iam;
-use crate::value::Val;
+use crate::value::{index_path, key_path, Val};
 
 /// Arguments Terraform itself interprets; they are not resource attributes.
 const META_ATTRIBUTES: &[&str] = &["count", "for_each", "depends_on", "provider"];
@@ -66,16 +66,16 @@ fn instance(scope: &Scope<'_>, rb: &ResourceBlock<'_>, suffix: &str, b: &Binding
         refs: BTreeMap::new(),
         spans: BTreeMap::new(),
     };
-    let mut body = builder.body(&rb.block.body, &AttrPath::root(), true, b);
+    let mut body = builder.body(&rb.block.body, "", true, b);
     if rb.is_policy_document() {
         let (json, minified) = iam::render(&body);
         body.insert("json".into(), json);
         body.insert("minified_json".into(), minified);
     }
     let mut values = Map::new();
-    for (key, v) in &body {
-        if let Some(j) = v.to_json(&AttrPath::root().key(key.as_str()), &mut builder.unknown) {
-            values.insert(key.clone(), j);
+    for (key, v) in body {
+        if let Some(j) = v.into_json(&key_path("", &key), &mut builder.unknown) {
+            values.insert(key, j);
         }
     }
     let mut unknown = builder.unknown;
@@ -119,7 +119,7 @@ pub(crate) fn body_value(
         refs: BTreeMap::new(),
         spans: BTreeMap::new(),
     };
-    builder.body(&rb.block.body, &AttrPath::root(), true, b)
+    builder.body(&rb.block.body, "", true, b)
 }
 
 struct Builder<'s, 'a> {
@@ -135,13 +135,7 @@ struct Builder<'s, 'a> {
 impl Builder<'_, '_> {
     /// The values of a block body at `path`: attributes, and nested blocks as lists of
     /// objects in source order.
-    fn body(
-        &mut self,
-        body: &Body,
-        path: &AttrPath,
-        top: bool,
-        b: &Bindings,
-    ) -> BTreeMap<String, Val> {
+    fn body(&mut self, body: &Body, path: &str, top: bool, b: &Bindings) -> BTreeMap<String, Val> {
         let mut values = BTreeMap::new();
         let mut block_counts: HashMap<String, usize> = HashMap::new();
         let mut unknown_blocks: Vec<String> = Vec::new();
@@ -152,12 +146,12 @@ impl Builder<'_, '_> {
                     if (top && META_ATTRIBUTES.contains(&key)) || values.contains_key(key) {
                         continue;
                     }
-                    let p = path.key(key);
                     if self.full {
-                        self.spans.insert(p.to_string(), self.src.span_of(attr));
+                        let p = key_path(path, key);
                         self.element_spans(&attr.value, &p);
                         let refs = self.scope.refs(b, |c| c.visit_expr(&attr.value));
                         self.add_refs(&p, refs);
+                        self.spans.insert(p, self.src.span_of(attr));
                     }
                     values.insert(key.to_string(), self.scope.eval(&attr.value, b));
                 }
@@ -180,10 +174,10 @@ impl Builder<'_, '_> {
                     let Some(i) = next_index(&mut values, &mut block_counts, ident) else {
                         continue;
                     };
-                    let p = path.key(ident).index(i);
+                    let p = index_path(&key_path(path, ident), i);
                     if self.full {
                         self.spans
-                            .insert(p.to_string(), self.src.span(header_span(block)));
+                            .insert(p.clone(), self.src.span(header_span(block)));
                     }
                     let object = Val::Object(self.body(&block.body, &p, false, b));
                     push_block(&mut values, ident, object);
@@ -202,7 +196,7 @@ impl Builder<'_, '_> {
     fn dynamic(
         &mut self,
         block: &Block,
-        path: &AttrPath,
+        path: &str,
         b: &Bindings,
         values: &mut BTreeMap<String, Val>,
         block_counts: &mut HashMap<String, usize>,
@@ -235,12 +229,11 @@ impl Builder<'_, '_> {
             _ => None,
         };
         let (Some(items), Some(content), Some(for_each)) = (items, content, for_each) else {
-            let p = path.key(name);
             if self.full {
-                self.spans
-                    .insert(p.to_string(), self.src.span(header_span(block)));
+                let p = key_path(path, name);
                 let refs = self.scope.refs(b, |c| c.visit_body(&block.body));
                 self.add_refs(&p, refs);
+                self.spans.insert(p, self.src.span(header_span(block)));
             }
             if !unknown_blocks.iter().any(|n| n == name) {
                 unknown_blocks.push(name.to_string());
@@ -252,10 +245,10 @@ impl Builder<'_, '_> {
             let Some(i) = next_index(values, block_counts, name) else {
                 return;
             };
-            let p = path.key(name).index(i);
+            let p = index_path(&key_path(path, name), i);
             if self.full {
                 self.spans
-                    .insert(p.to_string(), self.src.span(header_span(block)));
+                    .insert(p.clone(), self.src.span(header_span(block)));
             }
             let it = Val::Object(
                 [("key".to_string(), key), ("value".to_string(), value)]
@@ -268,7 +261,7 @@ impl Builder<'_, '_> {
         }
     }
 
-    fn add_refs(&mut self, path: &AttrPath, refs: Vec<String>) {
+    fn add_refs(&mut self, path: &str, refs: Vec<String>) {
         if refs.is_empty() {
             return;
         }
@@ -282,13 +275,13 @@ impl Builder<'_, '_> {
 
     /// Spans of the elements of array and object literals (also inside `jsonencode`), so
     /// that a finding on `policy.Statement[0].Action` points at that line.
-    fn element_spans(&mut self, expr: &Expression, path: &AttrPath) {
+    fn element_spans(&mut self, expr: &Expression, path: &str) {
         match expr {
             Expression::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    let p = path.index(i);
-                    self.spans.insert(p.to_string(), self.src.span_of(item));
+                    let p = index_path(path, i);
                     self.element_spans(item, &p);
+                    self.spans.insert(p, self.src.span_of(item));
                 }
             }
             Expression::Object(object) => {
@@ -299,11 +292,11 @@ impl Builder<'_, '_> {
                         ObjectKey::Expression(Expression::Variable(v)) => v.as_str(),
                         ObjectKey::Expression(_) => continue,
                     };
-                    let p = path.key(name);
+                    let p = key_path(path, name);
                     let start = self.src.span_of(key).start;
                     let end = self.src.span_of(value.expr()).end;
-                    self.spans.insert(p.to_string(), Span::new(start, end));
                     self.element_spans(value.expr(), &p);
+                    self.spans.insert(p, Span::new(start, end));
                 }
             }
             Expression::Parenthesis(inner) => self.element_spans(inner.inner(), path),

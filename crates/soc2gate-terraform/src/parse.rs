@@ -1,11 +1,14 @@
 //! Parsing with `hcl-edit`, parser errors as [`LoadError`]s, and recovery from duplicate
 //! attributes so that one mistake does not hide a whole file from the scan.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
+use hcl_edit::expr::{Expression, Object, ObjectKey};
 use hcl_edit::parser::{self, Error};
 use hcl_edit::structure::{Body, Structure};
-use hcl_edit::Span as _;
+use hcl_edit::visit_mut::{self, VisitMut};
+use hcl_edit::{Decorated, Ident, Span as _};
 use soc2gate_model::{LoadError, Location, Position, SourceFile, Span};
 
 const SYNTAX_HELP: &str =
@@ -22,11 +25,11 @@ pub(crate) struct Parsed {
 }
 
 /// The text the parser sees: a UTF-8 byte order mark becomes spaces (the parser rejects
-/// it, Terraform does not), keeping every byte offset.
-fn parser_text(file: &SourceFile) -> String {
+/// it, Terraform does not), keeping every byte offset. Borrowed unless it changes.
+fn parser_text(file: &SourceFile) -> Cow<'_, str> {
     match file.text.strip_prefix('\u{feff}') {
-        Some(rest) => format!("   {rest}"),
-        None => file.text.clone(),
+        Some(rest) => Cow::Owned(format!("   {rest}")),
+        None => Cow::Borrowed(&file.text),
     }
 }
 
@@ -35,15 +38,22 @@ pub(crate) fn parse_strict(file: &SourceFile) -> Result<Body, LoadError> {
     parser::parse_body(&parser_text(file)).map_err(|e| syntax_error(file, &e))
 }
 
-/// Parses a file; a duplicate attribute is reported and the first definition kept.
+/// Parses a file; a duplicate attribute is reported and the first definition kept. A
+/// duplicate key in an object expression is no error in Terraform (the last one wins),
+/// while the parser rejects it; it is accepted here, as Terraform does.
 pub(crate) fn parse_recovering(file: &SourceFile) -> Result<Parsed, LoadError> {
     let mut text = parser_text(file);
     let mut errors = Vec::new();
     let mut dropped = HashSet::new();
+    // Renamed object keys: fresh name -> the key it repeats, in source order.
+    let mut renamed: Vec<(String, String)> = Vec::new();
     loop {
         let err = match parser::parse_body(&text) {
             Ok(mut body) => {
                 remove_dropped(&mut body, &dropped);
+                if !renamed.is_empty() {
+                    LastKeyWins(&renamed).visit_body_mut(&mut body);
+                }
                 return Ok(Parsed { body, errors });
             }
             Err(err) => err,
@@ -52,29 +62,79 @@ pub(crate) fn parse_recovering(file: &SourceFile) -> Result<Parsed, LoadError> {
         // name used nowhere else (same length, so offsets stay true) lets it go on, and
         // the renamed attribute is removed afterwards.
         let offset = err.location().offset();
-        if !err.message().contains("redefined attribute")
-            || dropped.len() >= MAX_RECOVERIES
+        let is_attribute = err.message().contains("redefined attribute");
+        let is_object_key = err.message().contains("redefined object key");
+        if !(is_attribute || is_object_key)
+            || dropped.len() + renamed.len() >= MAX_RECOVERIES
             || !text.is_char_boundary(offset)
         {
             return Err(syntax_error(file, &err));
         }
-        let key_len = text[offset..]
-            .find(|c: char| !is_ident_char(c))
-            .unwrap_or(text.len() - offset);
+        // A quoted object key is renamed inside its quotes.
+        let start = if is_object_key && text[offset..].starts_with('"') {
+            offset + 1
+        } else {
+            offset
+        };
+        let key_len = if start > offset {
+            text[start..].find(['"', '\\', '$']).unwrap_or(0)
+        } else {
+            text[start..]
+                .find(|c: char| !is_ident_char(c))
+                .unwrap_or(text.len() - start)
+        };
         let Some(name) = fresh_name(&text, key_len).filter(|_| key_len > 0) else {
             return Err(syntax_error(file, &err));
         };
-        let key = &text[offset..offset + key_len];
-        errors.push(LoadError {
-            location: file.locate(Span::new(offset, offset + key_len)),
-            message: format!("attribute \"{key}\" is set more than once in this block"),
-            help: Some(format!(
-                "remove one of the definitions; Terraform rejects this, and soc2gate used the \
-                 first \"{key}\""
-            )),
-        });
-        text.replace_range(offset..offset + key_len, &name);
-        dropped.insert(offset);
+        let key = text[start..start + key_len].to_string();
+        if is_object_key {
+            renamed.push((name.clone(), key));
+        } else {
+            errors.push(LoadError {
+                location: file.locate(Span::new(start, start + key_len)),
+                message: format!("attribute \"{key}\" is set more than once in this block"),
+                help: Some(format!(
+                    "remove one of the definitions; Terraform rejects this, and soc2gate used \
+                     the first \"{key}\""
+                )),
+            });
+            dropped.insert(start);
+        }
+        text.to_mut().replace_range(start..start + key_len, &name);
+    }
+}
+
+/// Puts the value of each renamed duplicate key in the place of the key it repeats.
+struct LastKeyWins<'r>(&'r [(String, String)]);
+
+fn object_keys(name: &str) -> Vec<ObjectKey> {
+    let mut keys = vec![ObjectKey::Expression(Expression::String(Decorated::new(
+        name.to_string(),
+    )))];
+    if let Ok(ident) = Ident::try_new(name) {
+        keys.push(ObjectKey::Ident(Decorated::new(ident)));
+    }
+    keys
+}
+
+impl VisitMut for LastKeyWins<'_> {
+    fn visit_object_mut(&mut self, node: &mut Object) {
+        for (fresh, original) in self.0 {
+            let Some(value) = object_keys(fresh).iter().find_map(|k| node.remove(k)) else {
+                continue;
+            };
+            let target = object_keys(original)
+                .into_iter()
+                .find(|k| node.contains_key(k));
+            match target.and_then(|k| node.get_mut(&k)) {
+                Some(slot) => *slot = value,
+                None => {
+                    let key = Expression::String(Decorated::new(original.clone()));
+                    node.insert(ObjectKey::Expression(key), value);
+                }
+            }
+        }
+        visit_mut::visit_object_mut(self, node);
     }
 }
 

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
-use soc2gate_model::AttrPath;
 
 /// A Terraform value as far as it can be known without planning.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,39 +81,53 @@ impl Val {
         }
     }
 
-    /// Converts into the policy input at `path`. Unknown parts are left out (objects) or
-    /// kept as `null` (lists, so indices stay true) and their paths pushed to `unknown`;
-    /// `None` (with `path` pushed) when the value itself is unknown.
-    pub(crate) fn to_json(&self, path: &AttrPath, unknown: &mut Vec<String>) -> Option<Value> {
+    /// Converts into the policy input at `path` (text form). Unknown parts are left out
+    /// (objects) or kept as `null` (lists, so indices stay true) and their paths pushed to
+    /// `unknown`; `None` (with `path` pushed) when the value itself is unknown.
+    pub(crate) fn into_json(self, path: &str, unknown: &mut Vec<String>) -> Option<Value> {
+        let mut stack = PathStack {
+            text: path.to_string(),
+        };
+        self.into_json_at(&mut stack, unknown)
+    }
+
+    fn into_json_at(self, path: &mut PathStack, unknown: &mut Vec<String>) -> Option<Value> {
         match self {
             Val::Unknown | Val::Error => {
-                unknown.push(path.to_string());
+                unknown.push(path.text.clone());
                 None
             }
-            Val::PartialJson(inner) => inner.to_json(path, unknown),
+            Val::PartialJson(inner) => inner.into_json_at(path, unknown),
             Val::Null => Some(Value::Null),
-            Val::Bool(b) => Some(Value::Bool(*b)),
-            Val::Number(n) => match json_number(*n) {
+            Val::Bool(b) => Some(Value::Bool(b)),
+            Val::Number(n) => match json_number(n) {
                 Some(v) => Some(v),
                 None => {
-                    unknown.push(path.to_string());
+                    unknown.push(path.text.clone());
                     None
                 }
             },
-            Val::String(s) => Some(Value::String(s.clone())),
+            Val::String(s) => Some(Value::String(s)),
             Val::List(items) => Some(Value::Array(
                 items
-                    .iter()
+                    .into_iter()
                     .enumerate()
-                    .map(|(i, v)| v.to_json(&path.index(i), unknown).unwrap_or(Value::Null))
+                    .map(|(i, v)| {
+                        let len = path.push_index(i);
+                        let j = v.into_json_at(path, unknown).unwrap_or(Value::Null);
+                        path.truncate(len);
+                        j
+                    })
                     .collect(),
             )),
             Val::Object(fields) => {
                 let mut map = Map::new();
                 for (k, v) in fields {
-                    if let Some(j) = v.to_json(&path.key(k.as_str()), unknown) {
-                        map.insert(k.clone(), j);
+                    let len = path.push_key(&k);
+                    if let Some(j) = v.into_json_at(path, unknown) {
+                        map.insert(k, j);
                     }
+                    path.truncate(len);
                 }
                 Some(Value::Object(map))
             }
@@ -144,6 +157,69 @@ impl Val {
             }
         }
     }
+}
+
+/// An attribute path in text form, grown and shrunk while walking a value.
+struct PathStack {
+    text: String,
+}
+
+impl PathStack {
+    /// Appends a key; returns the length to truncate back to.
+    fn push_key(&mut self, key: &str) -> usize {
+        let len = self.text.len();
+        push_key(&mut self.text, key);
+        len
+    }
+
+    fn push_index(&mut self, i: usize) -> usize {
+        let len = self.text.len();
+        push_index(&mut self.text, i);
+        len
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.text.truncate(len);
+    }
+}
+
+/// Appends `.key` (or `key` at the root, or `["key"]` when it is not an identifier) to a
+/// path in text form, as `soc2gate_model::AttrPath` displays it.
+pub(crate) fn push_key(path: &mut String, key: &str) {
+    let mut chars = key.chars();
+    let ident = matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if ident {
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(key);
+    } else {
+        path.push('[');
+        path.push_str(&serde_json::to_string(key).unwrap_or_default());
+        path.push(']');
+    }
+}
+
+/// Appends `[i]` to a path in text form.
+pub(crate) fn push_index(path: &mut String, i: usize) {
+    let _ = write!(path, "[{i}]");
+}
+
+/// The text path of `key` under `path`.
+pub(crate) fn key_path(path: &str, key: &str) -> String {
+    let mut p = String::with_capacity(path.len() + key.len() + 1);
+    p.push_str(path);
+    push_key(&mut p, key);
+    p
+}
+
+/// The text path of element `i` under `path`.
+pub(crate) fn index_path(path: &str, i: usize) -> String {
+    let mut p = String::with_capacity(path.len() + 4);
+    p.push_str(path);
+    push_index(&mut p, i);
+    p
 }
 
 /// Terraform's number formatting in strings: integers without a fraction.
@@ -309,9 +385,24 @@ mod tests {
             ("c", Val::String("x".into())),
         ]);
         let mut unknown = vec![];
-        let json = v.to_json(&AttrPath::root().key("t"), &mut unknown).unwrap();
+        let json = v.into_json("t", &mut unknown).unwrap();
         assert_eq!(json, serde_json::json!({"a": [1, null], "c": "x"}));
         assert_eq!(unknown, ["t.a[1]", "t.b"]);
+    }
+
+    #[test]
+    fn text_paths_match_attr_paths() {
+        use soc2gate_model::AttrPath;
+        let p = index_path(&key_path(&key_path("", "tags"), "kubernetes.io/role"), 2);
+        assert_eq!(
+            p,
+            AttrPath::root()
+                .key("tags")
+                .key("kubernetes.io/role")
+                .index(2)
+                .to_string()
+        );
+        assert_eq!(key_path("a[0]", "b-c"), "a[0].b-c");
     }
 
     #[test]

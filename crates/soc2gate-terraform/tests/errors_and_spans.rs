@@ -233,3 +233,16 @@ fn long_local_chains_do_not_exhaust_the_stack() {
     assert_eq!(r.unknown, ["ref"]);
     assert_eq!(r.refs["ref"], ["t_x.z"]);
 }
+
+#[test]
+fn duplicate_object_keys_are_accepted_and_the_last_wins() {
+    // Terraform accepts a repeated key in an object expression; the parser does not.
+    let loaded = load_one(
+        "resource \"t_x\" \"y\" {\n  groups = {\n    a = {\n      port = 80\n      name = \"x\"\n      port = 81\n    }\n    \"q.r\" = 1\n    \"q.r\" = 2\n  }\n}\n",
+    );
+    no_errors(&loaded);
+    assert_eq!(
+        values(resource(&loaded, "t_x.y")),
+        json!({"groups": {"a": {"port": 81, "name": "x"}, "q.r": 2}})
+    );
+}

@@ -84,8 +84,10 @@ pub(super) fn compact(args: Vec<Val>) -> Option<Val> {
             Val::Null => {}
             Val::String(s) if s.is_empty() => {}
             Val::String(_) => out.push(v),
+            // A JSON document is never empty, whatever its unknown parts.
+            Val::PartialJson(_) => out.push(v),
             // An unknown element may be "" or null.
-            Val::Unknown | Val::PartialJson(_) => return Some(Val::Unknown),
+            Val::Unknown => return Some(Val::Unknown),
             other => out.push(Val::String(other.to_str()?)),
         }
     }
@@ -173,7 +175,7 @@ pub(super) fn coalesce(args: Vec<Val>) -> Option<Val> {
             Val::Null => {}
             Val::String(ref s) if s.is_empty() => {}
             // It may be null or empty, in which case a later argument wins.
-            Val::Unknown | Val::PartialJson(_) => return Some(Val::Unknown),
+            Val::Unknown => return Some(Val::Unknown),
             v => return Some(v),
         }
     }

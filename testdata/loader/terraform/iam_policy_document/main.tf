@@ -94,3 +94,17 @@ resource "aws_iam_policy" "partial" {
 resource "aws_iam_policy" "unknown" {
   policy = data.aws_iam_policy_document.unknown.json
 }
+
+# Sources with unknown parts still merge: the statements are known, some leaves are not.
+data "aws_iam_policy_document" "combined" {
+  source_policy_documents = compact([
+    data.aws_iam_policy_document.partial.json,
+    "",
+    data.aws_iam_policy_document.tls.json,
+  ])
+}
+
+resource "aws_s3_bucket_policy" "combined" {
+  bucket = aws_s3_bucket.b.id
+  policy = data.aws_iam_policy_document.combined.json
+}
