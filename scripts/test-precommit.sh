@@ -9,7 +9,8 @@
 #   scripts/test-precommit.sh REPO       tests REPO (a path or URL) as pre-commit sees it
 #
 # `language: rust` makes pre-commit `cargo install` the hook's repository, so the first
-# run compiles soc2gate in release mode: minutes, not seconds. Uncommitted changes are not
+# run compiles soc2gate in release mode: minutes, not seconds (pre-commit installs without
+# --locked, so dependencies resolve as they would for a user). Uncommitted changes are not
 # tested by default: pre-commit would copy them into a new shadow commit for every run,
 # and build twice. Needs python3 (with venv), git, cargo and network access to PyPI and
 # crates.io. Prints `N passed, N failed`.
@@ -51,8 +52,11 @@ else
     echo "warning: .pre-commit-hooks.yaml has uncommitted changes, which this does not test"
   fi
 fi
-# A private cache, so the hook is built from the repository under test.
+# A private cache, so the hook is built from the repository under test. try-repo installs
+# the hook anew on every run, so the runs share cargo's target directory: the first
+# compiles, the others only link. Set CARGO_TARGET_DIR to reuse an existing release build.
 export PRE_COMMIT_HOME=$tmp/cache
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$tmp/target}
 
 # try_repo NAME [FIXTURE]: a git repository with the fixture's files (added, as pre-commit
 # looks only at tracked files), and the hook run on all of them. Sets $code and $log.
