@@ -85,9 +85,15 @@ mod tests {
     #[test]
     fn fingerprint_ignores_nothing_but_is_stable() {
         let a = Finding::fingerprint_of("r", "main.tf", "aws_s3_bucket.a", "");
-        assert_eq!(a, Finding::fingerprint_of("r", "main.tf", "aws_s3_bucket.a", ""));
+        assert_eq!(
+            a,
+            Finding::fingerprint_of("r", "main.tf", "aws_s3_bucket.a", "")
+        );
         assert_eq!(a.len(), 32);
-        assert_ne!(a, Finding::fingerprint_of("r", "other.tf", "aws_s3_bucket.a", ""));
+        assert_ne!(
+            a,
+            Finding::fingerprint_of("r", "other.tf", "aws_s3_bucket.a", "")
+        );
         // The separator keeps ("ab","c") and ("a","bc") apart.
         assert_ne!(
             Finding::fingerprint_of("ab", "c", "", ""),

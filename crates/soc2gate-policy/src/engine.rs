@@ -107,7 +107,10 @@ impl PolicySet {
                 errors.push(PolicyError::new(
                     &r.source,
                     0,
-                    format!("rule id `{}` is already used by {first}: ids must be unique", r.id),
+                    format!(
+                        "rule id `{}` is already used by {first}: ids must be unique",
+                        r.id
+                    ),
                 ));
             }
         }
@@ -372,15 +375,21 @@ deny contains v if {
 
     #[test]
     fn evaluates_units_in_parallel_with_params() {
-        let set = PolicySet::load(&[PolicySource::new("p/named.rego", RULE)], &BTreeMap::new()).unwrap();
+        let set =
+            PolicySet::load(&[PolicySource::new("p/named.rego", RULE)], &BTreeMap::new()).unwrap();
         let units: Vec<Module> = (0..8).map(|_| unit(&["acme-a", "other"])).collect();
         let (v, e) = set.evaluate(&units);
         assert!(e.is_empty(), "{e:?}");
         assert_eq!(v.len(), 8);
-        assert!(v.iter().all(|v| v.resource == "aws_s3_bucket.other" && v.attribute == "bucket"));
+        assert!(v
+            .iter()
+            .all(|v| v.resource == "aws_s3_bucket.other" && v.attribute == "bucket"));
 
         let mut params = BTreeMap::new();
-        params.insert("test-named".to_string(), serde_json::json!({"prefix": "oth"}));
+        params.insert(
+            "test-named".to_string(),
+            serde_json::json!({"prefix": "oth"}),
+        );
         let set = PolicySet::load(&[PolicySource::new("p/named.rego", RULE)], &params).unwrap();
         let (v, _) = set.evaluate(&units[..1]);
         assert_eq!(v[0].resource, "aws_s3_bucket.acme_a");
@@ -390,38 +399,68 @@ deny contains v if {
     fn rejects_unknown_parameters_and_duplicate_ids() {
         let mut params = BTreeMap::new();
         params.insert("test-named".to_string(), serde_json::json!({"nope": 1}));
-        let errs = PolicySet::load(&[PolicySource::new("p/named.rego", RULE)], &params).unwrap_err();
+        let errs =
+            PolicySet::load(&[PolicySource::new("p/named.rego", RULE)], &params).unwrap_err();
         assert!(errs[0].message.contains("no parameter `nope`"), "{errs:?}");
 
         let errs = PolicySet::load(
-            &[PolicySource::new("a/x.rego", RULE), PolicySource::new("b/x.rego", RULE.replace("test.named", "test.named2"))],
+            &[
+                PolicySource::new("a/x.rego", RULE),
+                PolicySource::new("b/x.rego", RULE.replace("test.named", "test.named2")),
+            ],
             &BTreeMap::new(),
         )
         .unwrap_err();
-        assert!(errs.iter().any(|e| e.message.contains("already used")), "{errs:?}");
+        assert!(
+            errs.iter().any(|e| e.message.contains("already used")),
+            "{errs:?}"
+        );
     }
 
     #[test]
     fn syntax_errors_name_the_file_and_line() {
         let broken = RULE.replace("deny contains v if {", "deny contains v if {{");
-        let errs = PolicySet::load(&[PolicySource::new("p/named.rego", broken)], &BTreeMap::new()).unwrap_err();
+        let errs = PolicySet::load(
+            &[PolicySource::new("p/named.rego", broken)],
+            &BTreeMap::new(),
+        )
+        .unwrap_err();
         assert_eq!(errs[0].file, "p/named.rego");
         assert!(errs[0].line > 0, "{errs:?}");
     }
 
     #[test]
     fn a_rule_blaming_a_type_outside_its_metadata_is_an_error() {
-        let rule = RULE.replace("resource_types: [aws_s3_bucket]", "resource_types: [aws_s3_bucket, aws_x]")
-            .replace("some b in input.resources.aws_s3_bucket", "some b in input.resources.aws_s3_bucket\n    some _ in [1]");
-        let set = PolicySet::load(&[PolicySource::new("p/named.rego", rule)], &BTreeMap::new()).unwrap();
+        let rule = RULE
+            .replace(
+                "resource_types: [aws_s3_bucket]",
+                "resource_types: [aws_s3_bucket, aws_x]",
+            )
+            .replace(
+                "some b in input.resources.aws_s3_bucket",
+                "some b in input.resources.aws_s3_bucket\n    some _ in [1]",
+            );
+        let set =
+            PolicySet::load(&[PolicySource::new("p/named.rego", rule)], &BTreeMap::new()).unwrap();
         let (v, e) = set.evaluate(&[unit(&["other"])]);
         assert_eq!(v.len(), 1);
         assert!(e.is_empty());
 
-        let rule = RULE.replace("resource_types: [aws_s3_bucket]", "resource_types: [aws_s3_bucket]")
-            .replace("\"resource\": b.address", "\"resource\": \"aws_iam_role.r\"");
-        let set = PolicySet::load(&[PolicySource::new("p/named.rego", rule)], &BTreeMap::new()).unwrap();
+        let rule = RULE
+            .replace(
+                "resource_types: [aws_s3_bucket]",
+                "resource_types: [aws_s3_bucket]",
+            )
+            .replace(
+                "\"resource\": b.address",
+                "\"resource\": \"aws_iam_role.r\"",
+            );
+        let set =
+            PolicySet::load(&[PolicySource::new("p/named.rego", rule)], &BTreeMap::new()).unwrap();
         let (_, e) = set.evaluate(&[unit(&["other"])]);
-        assert!(e[0].message.contains("not a resource of this unit"), "{e:?}");
+        assert!(
+            e[0].message.contains("not a resource of this unit"),
+            "{e:?}"
+        );
     }
 }

@@ -80,13 +80,20 @@ pub fn parse_rule(path: &str, text: &str) -> Result<RuleMeta, PolicyError> {
             "no `# METADATA` block: add one above `package` with title, description and custom.id/severity/controls/remediation/resource_types (see CONTRIBUTING.md)".into(),
         )
     })?;
-    let docs = Yaml::load_from_str(&yaml)
-        .map_err(|e| err(meta_line + e.marker().line().saturating_sub(1), format!("the METADATA block is not valid YAML: {}", e.info())))?;
+    let docs = Yaml::load_from_str(&yaml).map_err(|e| {
+        err(
+            meta_line + e.marker().line().saturating_sub(1),
+            format!("the METADATA block is not valid YAML: {}", e.info()),
+        )
+    })?;
     let meta = docs.first().map(to_json).unwrap_or(Value::Null);
     let str_field = |obj: &Value, key: &str, label: &str| -> Result<String, PolicyError> {
         match obj.get(key) {
             Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.trim_end().to_string()),
-            _ => Err(err(meta_line, format!("METADATA is missing `{label}` (a non-empty string)"))),
+            _ => Err(err(
+                meta_line,
+                format!("METADATA is missing `{label}` (a non-empty string)"),
+            )),
         }
     };
     let list_field = |obj: &Value, key: &str| -> Result<Vec<String>, PolicyError> {
@@ -95,10 +102,16 @@ pub fn parse_rule(path: &str, text: &str) -> Result<RuleMeta, PolicyError> {
                 .iter()
                 .map(|v| match v {
                     Value::String(s) => Ok(s.clone()),
-                    other => Err(err(meta_line, format!("METADATA `custom.{key}` has a non-string entry `{other}`"))),
+                    other => Err(err(
+                        meta_line,
+                        format!("METADATA `custom.{key}` has a non-string entry `{other}`"),
+                    )),
                 })
                 .collect(),
-            _ => Err(err(meta_line, format!("METADATA is missing `custom.{key}` (a non-empty list)"))),
+            _ => Err(err(
+                meta_line,
+                format!("METADATA is missing `custom.{key}` (a non-empty list)"),
+            )),
         }
     };
 
@@ -116,7 +129,10 @@ pub fn parse_rule(path: &str, text: &str) -> Result<RuleMeta, PolicyError> {
         .parse()
         .map_err(|e| err(meta_line, format!("custom.severity: {e}")))?;
     let controls = list_field(&custom, "controls")?;
-    if let Some(bad) = controls.iter().find(|c| !KNOWN_CONTROLS.contains(&c.as_str())) {
+    if let Some(bad) = controls
+        .iter()
+        .find(|c| !KNOWN_CONTROLS.contains(&c.as_str()))
+    {
         return Err(err(meta_line, format!("custom.controls: `{bad}` is not a SOC 2 Trust Services Criteria id (e.g. CC6.1, CC8.1, A1.2, C1.1)")));
     }
     let remediation = str_field(&custom, "remediation", "custom.remediation")?;
@@ -124,7 +140,12 @@ pub fn parse_rule(path: &str, text: &str) -> Result<RuleMeta, PolicyError> {
     let params = match custom.get("params") {
         None | Some(Value::Null) => Value::Object(Map::new()),
         Some(p @ Value::Object(_)) => p.clone(),
-        Some(_) => return Err(err(meta_line, "custom.params must be a mapping of parameter names to default values".into())),
+        Some(_) => {
+            return Err(err(
+                meta_line,
+                "custom.params must be a mapping of parameter names to default values".into(),
+            ))
+        }
     };
     Ok(RuleMeta {
         id,
@@ -180,15 +201,27 @@ package soc2gate.aws.s3.versioning
 
         let bad_sev = GOOD.replace("severity: medium", "severity: urgent");
         let e = parse_rule("p.rego", &bad_sev).unwrap_err().to_string();
-        assert!(e.contains("urgent") && e.contains("critical, high, medium, low"), "{e}");
+        assert!(
+            e.contains("urgent") && e.contains("critical, high, medium, low"),
+            "{e}"
+        );
 
         let bad_ctl = GOOD.replace("[A1.2]", "[CC99.1]");
-        assert!(parse_rule("p.rego", &bad_ctl).unwrap_err().to_string().contains("CC99.1"));
+        assert!(parse_rule("p.rego", &bad_ctl)
+            .unwrap_err()
+            .to_string()
+            .contains("CC99.1"));
 
         let no_rem = GOOD.replace("remediation", "remedy");
-        assert!(parse_rule("p.rego", &no_rem).unwrap_err().to_string().contains("custom.remediation"));
+        assert!(parse_rule("p.rego", &no_rem)
+            .unwrap_err()
+            .to_string()
+            .contains("custom.remediation"));
 
         let bad_id = GOOD.replace("aws-s3-versioning", "AWS_S3");
-        assert!(parse_rule("p.rego", &bad_id).unwrap_err().to_string().contains("kebab"));
+        assert!(parse_rule("p.rego", &bad_id)
+            .unwrap_err()
+            .to_string()
+            .contains("kebab"));
     }
 }

@@ -132,7 +132,10 @@ mod tests {
         assert_eq!(outcome("test_pass"), Outcome::Pass);
         assert_eq!(outcome("test_fail"), Outcome::Fail);
         assert_eq!(outcome("test_input"), Outcome::Pass);
-        assert!(matches!(outcome("test_error"), Outcome::Error(_) | Outcome::Fail));
+        assert!(matches!(
+            outcome("test_error"),
+            Outcome::Error(_) | Outcome::Fail
+        ));
 
         let only = run_tests(&sources, Some("test_pass")).unwrap();
         assert_eq!(only.len(), 1);
@@ -140,7 +143,10 @@ mod tests {
 
     #[test]
     fn a_test_file_that_does_not_compile_is_an_error() {
-        let sources = vec![PolicySource::new("lib/x_test.rego", "package x_test\n\ntest_a if {\n")];
+        let sources = vec![PolicySource::new(
+            "lib/x_test.rego",
+            "package x_test\n\ntest_a if {\n",
+        )];
         let errs = run_tests(&sources, None).unwrap_err();
         assert_eq!(errs[0].file, "lib/x_test.rego");
     }

@@ -39,7 +39,11 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "data_{i}" {{
         1 => "ELBSecurityPolicy-TLS13-1-2-2021-06",
         _ => "ELBSecurityPolicy-TLS-1-2-2017-01",
     };
-    let action = if n % 5 == 0 { "\"*\"" } else { "[\"s3:GetObject\", \"s3:ListBucket\"]" };
+    let action = if n % 5 == 0 {
+        "\"*\""
+    } else {
+        "[\"s3:GetObject\", \"s3:ListBucket\"]"
+    };
     format!(
         r#"# Generated benchmark file {n}
 resource "aws_s3_bucket" "data_{i}" {{
@@ -162,15 +166,24 @@ fn main() {
             .and_then(|i| args.get(i + 1).cloned())
     };
     let files: usize = opt("--files").and_then(|v| v.parse().ok()).unwrap_or(2000);
-    let iterations: usize = opt("--iterations").and_then(|v| v.parse().ok()).unwrap_or(5);
+    let iterations: usize = opt("--iterations")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
     let temp = tempfile::tempdir().unwrap();
-    let root: PathBuf = opt("--keep").map(PathBuf::from).unwrap_or_else(|| temp.path().to_path_buf());
+    let root: PathBuf = opt("--keep")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| temp.path().to_path_buf());
 
     let (bytes, files) = generate(&root, files);
     let mb = bytes as f64 / 1e6;
-    println!("corpus: {files} files, {mb:.1} MB in {} modules, {} threads", files.div_ceil(FILES_PER_MODULE), rayon::current_num_threads());
+    println!(
+        "corpus: {files} files, {mb:.1} MB in {} modules, {} threads",
+        files.div_ceil(FILES_PER_MODULE),
+        rayon::current_num_threads()
+    );
 
-    let policies = PolicySet::load(&builtin_sources(), &BTreeMap::new()).expect("built-in policies compile");
+    let policies =
+        PolicySet::load(&builtin_sources(), &BTreeMap::new()).expect("built-in policies compile");
     let cwd = std::env::current_dir().unwrap();
 
     // Parse only: read and parse every file, in parallel like the scan does.
@@ -203,7 +216,10 @@ fn main() {
 
     let parse = median(parse_times);
     let full = median(scan_times);
-    println!("{} rules, {resources} resources, {findings} findings per scan", policies.rules().len());
+    println!(
+        "{} rules, {resources} resources, {findings} findings per scan",
+        policies.rules().len()
+    );
     println!(
         "parse only: {:>8.1?}  {:>9.0} files/s  {:>6.1} MB/s  {:>9.0} resources/s",
         parse,

@@ -124,6 +124,9 @@ pub struct ScanArgs {
     #[arg(long)]
     pub allow_parse_errors: bool,
 
+    #[command(flatten)]
+    pub vars: VarArgs,
+
     /// When to color the text report. `auto` colors a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -162,6 +165,9 @@ pub struct BaselineCreateArgs {
     #[arg(long)]
     pub no_inline_exceptions: bool,
 
+    #[command(flatten)]
+    pub vars: VarArgs,
+
     /// Write the baseline even when files fail to parse (their findings are then missing
     /// from it).
     #[arg(long)]
@@ -177,6 +183,22 @@ pub struct InitArgs {
     /// Overwrite an existing soc2gate.toml.
     #[arg(long)]
     pub force: bool,
+}
+
+/// Terraform input variables for root modules, as `terraform plan` takes them.
+#[derive(Debug, Clone, Default, Args)]
+pub struct VarArgs {
+    /// Set a root module variable, as NAME=VALUE (Terraform's syntax: a plain string for
+    /// string, number and bool variables, an HCL expression for lists, maps and objects).
+    /// Repeatable; later wins. `TF_VAR_<name>` environment variables are read too, with
+    /// the lowest precedence, as Terraform does.
+    #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_var)]
+    pub vars: Vec<(String, String)>,
+
+    /// Read root module variables from a .tfvars or .tfvars.json file. Repeatable; later
+    /// wins, and --var beats every file.
+    #[arg(long = "var-file", value_name = "FILE")]
+    pub var_files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -258,6 +280,17 @@ fn parse_format(s: &str) -> Result<Format, String> {
     s.parse::<Format>().map_err(|_| {
         format!("unknown format `{s}`: expected text, json, sarif, junit, github or markdown")
     })
+}
+
+fn parse_var(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((name, value)) if !name.trim().is_empty() => {
+            Ok((name.trim().to_string(), value.to_string()))
+        }
+        _ => Err(format!(
+            "`{s}` is not NAME=VALUE (e.g. --var region=eu-west-1)"
+        )),
+    }
 }
 
 fn parse_output(s: &str) -> Result<(Format, PathBuf), String> {

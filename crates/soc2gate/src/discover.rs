@@ -12,6 +12,8 @@ pub enum FileKind {
     Terraform,
     /// `.github/settings.yml` or `.github/settings.yaml`.
     Settings,
+    /// A JSON file named on the command line: a Terraform plan (`terraform show -json`).
+    Plan,
 }
 
 /// A file to scan: its display path (relative to the working directory when it lies
@@ -26,7 +28,11 @@ pub struct Discovered {
 /// Classifies a file by name; `None` for files soc2gate does not read.
 pub fn kind_of(path: &Path) -> Option<FileKind> {
     let name = path.file_name()?.to_str()?;
-    if name.ends_with(".tf") || name == "terraform.tfvars" || name.ends_with(".auto.tfvars") {
+    let terraform = [".tf", ".tf.json", ".auto.tfvars", ".auto.tfvars.json"];
+    if terraform.iter().any(|s| name.ends_with(s))
+        || name == "terraform.tfvars"
+        || name == "terraform.tfvars.json"
+    {
         return Some(FileKind::Terraform);
     }
     let parent = path.parent()?.file_name()?.to_str()?;
@@ -73,7 +79,8 @@ pub fn discover(roots: &[PathBuf], cwd: &Path) -> (Vec<Discovered>, Vec<Discover
     for root in roots {
         let shown = display_path(root, cwd);
         if root.is_file() {
-            match kind_of(root) {
+            let named_json = root.extension().is_some_and(|e| e == "json");
+            match kind_of(root).or(named_json.then_some(FileKind::Plan)) {
                 Some(kind) => files.push(Discovered {
                     display: shown,
                     path: root.clone(),
@@ -81,7 +88,7 @@ pub fn discover(roots: &[PathBuf], cwd: &Path) -> (Vec<Discovered>, Vec<Discover
                 }),
                 None => errors.push(DiscoverError {
                     path: shown,
-                    message: "not a file soc2gate reads: pass a directory, a .tf or .tfvars file, or .github/settings.yml".into(),
+                    message: "not a file soc2gate reads: pass a directory, a .tf, .tf.json or .tfvars file, a plan JSON (terraform show -json) or .github/settings.yml".into(),
                 }),
             }
             continue;
@@ -134,17 +141,32 @@ pub fn dir_of(display: &str) -> String {
     }
 }
 
-/// Groups Terraform files by directory (one module each); settings files stay alone.
-pub fn group(files: &[Discovered]) -> (BTreeMap<String, Vec<&Discovered>>, Vec<&Discovered>) {
-    let mut modules: BTreeMap<String, Vec<&Discovered>> = BTreeMap::new();
-    let mut settings = Vec::new();
+/// The files of a scan by role.
+#[derive(Debug, Default)]
+pub struct Groups<'a> {
+    /// Terraform files by directory: each directory is one module.
+    pub modules: BTreeMap<String, Vec<&'a Discovered>>,
+    /// Settings files: each is its own unit.
+    pub settings: Vec<&'a Discovered>,
+    /// Plan JSON files: each is its own unit.
+    pub plans: Vec<&'a Discovered>,
+}
+
+/// Groups Terraform files by directory (one module each); settings and plan files stay alone.
+pub fn group(files: &[Discovered]) -> Groups<'_> {
+    let mut groups = Groups::default();
     for f in files {
         match f.kind {
-            FileKind::Terraform => modules.entry(dir_of(&f.display)).or_default().push(f),
-            FileKind::Settings => settings.push(f),
+            FileKind::Terraform => groups
+                .modules
+                .entry(dir_of(&f.display))
+                .or_default()
+                .push(f),
+            FileKind::Settings => groups.settings.push(f),
+            FileKind::Plan => groups.plans.push(f),
         }
     }
-    (modules, settings)
+    groups
 }
 
 #[cfg(test)]
@@ -154,11 +176,36 @@ mod tests {
     #[test]
     fn classifies_files() {
         assert_eq!(kind_of(Path::new("a/main.tf")), Some(FileKind::Terraform));
-        assert_eq!(kind_of(Path::new("terraform.tfvars")), Some(FileKind::Terraform));
-        assert_eq!(kind_of(Path::new("x.auto.tfvars")), Some(FileKind::Terraform));
+        assert_eq!(
+            kind_of(Path::new("terraform.tfvars")),
+            Some(FileKind::Terraform)
+        );
+        assert_eq!(
+            kind_of(Path::new("x.auto.tfvars")),
+            Some(FileKind::Terraform)
+        );
         assert_eq!(kind_of(Path::new("prod.tfvars")), None);
-        assert_eq!(kind_of(Path::new("r/.github/settings.yml")), Some(FileKind::Settings));
-        assert_eq!(kind_of(Path::new(".github/settings.yaml")), Some(FileKind::Settings));
+        assert_eq!(
+            kind_of(Path::new("main.tf.json")),
+            Some(FileKind::Terraform)
+        );
+        assert_eq!(
+            kind_of(Path::new("terraform.tfvars.json")),
+            Some(FileKind::Terraform)
+        );
+        assert_eq!(
+            kind_of(Path::new("a.auto.tfvars.json")),
+            Some(FileKind::Terraform)
+        );
+        assert_eq!(kind_of(Path::new("package.json")), None);
+        assert_eq!(
+            kind_of(Path::new("r/.github/settings.yml")),
+            Some(FileKind::Settings)
+        );
+        assert_eq!(
+            kind_of(Path::new(".github/settings.yaml")),
+            Some(FileKind::Settings)
+        );
         assert_eq!(kind_of(Path::new("settings.yml")), None);
         assert_eq!(kind_of(Path::new(".github/workflows/ci.yml")), None);
     }
@@ -166,9 +213,18 @@ mod tests {
     #[test]
     fn display_paths_are_relative_with_forward_slashes() {
         let cwd = Path::new("/repo");
-        assert_eq!(display_path(Path::new("./infra/main.tf"), cwd), "infra/main.tf");
-        assert_eq!(display_path(Path::new("/repo/infra/main.tf"), cwd), "infra/main.tf");
-        assert_eq!(display_path(Path::new("/elsewhere/main.tf"), cwd), "/elsewhere/main.tf");
+        assert_eq!(
+            display_path(Path::new("./infra/main.tf"), cwd),
+            "infra/main.tf"
+        );
+        assert_eq!(
+            display_path(Path::new("/repo/infra/main.tf"), cwd),
+            "infra/main.tf"
+        );
+        assert_eq!(
+            display_path(Path::new("/elsewhere/main.tf"), cwd),
+            "/elsewhere/main.tf"
+        );
         assert_eq!(display_path(Path::new("."), cwd), ".");
         assert_eq!(dir_of("infra/main.tf"), "infra");
         assert_eq!(dir_of("main.tf"), ".");
@@ -178,7 +234,13 @@ mod tests {
     fn walks_hidden_settings_honours_gitignore_and_skips_terraform_dirs() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for f in ["main.tf", ".github/settings.yml", ".terraform/modules/x/main.tf", "ignored/main.tf", "README.md"] {
+        for f in [
+            "main.tf",
+            ".github/settings.yml",
+            ".terraform/modules/x/main.tf",
+            "ignored/main.tf",
+            "README.md",
+        ] {
             let p = root.join(f);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(p, "").unwrap();

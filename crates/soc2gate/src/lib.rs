@@ -19,17 +19,18 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-use soc2gate_model::{RuleMeta, Severity};
+use soc2gate_model::{RuleMeta, Severity, SourceFile};
 use soc2gate_policy::{
     builtin_sources, load_dir, parse_rule, run_tests, Outcome, PolicyError, PolicyKind, PolicySet,
     PolicySource,
 };
 use soc2gate_report::{render, Format, Report, Summary, TextOptions};
+use soc2gate_terraform::LoadOptions;
 
 use crate::baseline::Baseline;
 use crate::cli::{
     BaselineCommand, BaselineCreateArgs, Cli, ColorChoice, Command, ExplainArgs, InitArgs,
-    ListFormat, PolicyCommand, PolicyTestArgs, RulesArgs, ScanArgs,
+    ListFormat, PolicyCommand, PolicyTestArgs, RulesArgs, ScanArgs, VarArgs,
 };
 use crate::config::{Config, Selection};
 use crate::date::Date;
@@ -209,8 +210,33 @@ fn today() -> Result<Date, u8> {
     })
 }
 
+/// Terraform variables from `--var`, `--var-file` and `TF_VAR_*`; an unreadable var file
+/// is an error (exit 2), as in Terraform.
+fn load_options(args: &VarArgs, cwd: &Path) -> Result<LoadOptions, u8> {
+    let mut var_files = Vec::new();
+    for path in &args.var_files {
+        match std::fs::read_to_string(path) {
+            Ok(text) => var_files.push(SourceFile::new(discover::display_path(path, cwd), text)),
+            Err(e) => {
+                eprintln!("error: --var-file {}: {e}", path.display());
+                return Err(EXIT_ERROR);
+            }
+        }
+    }
+    let mut env_vars: Vec<(String, String)> = std::env::vars()
+        .filter_map(|(k, v)| Some((k.strip_prefix("TF_VAR_")?.to_string(), v)))
+        .collect();
+    env_vars.sort();
+    Ok(LoadOptions {
+        var_files,
+        vars: args.vars.clone(),
+        env_vars,
+        ..Default::default()
+    })
+}
+
 /// Scans `paths` with what `prepared` selected, skipping the files the config excludes.
-fn run_scan(paths: &[PathBuf], cwd: &Path, prepared: &Prepared) -> ScanOutcome {
+fn run_scan(paths: &[PathBuf], cwd: &Path, prepared: &Prepared, load: LoadOptions) -> ScanOutcome {
     let exclude = |d: &Discovered| {
         prepared
             .config
@@ -222,11 +248,18 @@ fn run_scan(paths: &[PathBuf], cwd: &Path, prepared: &Prepared) -> ScanOutcome {
             .config
             .as_ref()
             .map(|_| &exclude as &(dyn Fn(&Discovered) -> bool + Sync)),
+        load,
     };
     scan::scan_with(paths, cwd, &prepared.policies, &opts)
 }
 
 fn print_scan_problems(outcome: &ScanOutcome, paths: &[PathBuf]) {
+    for w in &outcome.load_warnings {
+        eprintln!(
+            "warning: {}:{}:{}: {}",
+            w.location.file, w.location.start.line, w.location.start.column, w.message
+        );
+    }
     for e in &outcome.discover_errors {
         eprintln!("error: {}: {}", e.path, e.message);
     }
@@ -368,7 +401,11 @@ fn cmd_scan(args: &ScanArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
-    let mut outcome = run_scan(&args.paths, &cwd, &prepared);
+    let load = match load_options(&args.vars, &cwd) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let mut outcome = run_scan(&args.paths, &cwd, &prepared, load);
     let rules_evaluated = outcome.rules.len();
     let gated = gate::apply(
         &mut outcome,
@@ -474,7 +511,11 @@ fn cmd_baseline_create(args: &BaselineCreateArgs) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let mut outcome = run_scan(&args.paths, &cwd, &prepared);
+    let load = match load_options(&args.vars, &cwd) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let mut outcome = run_scan(&args.paths, &cwd, &prepared, load);
     gate::apply(
         &mut outcome,
         &gate::Settings {

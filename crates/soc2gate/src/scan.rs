@@ -11,6 +11,7 @@ use soc2gate_model::{
     Finding, LoadError, Loaded, Location, Module, RuleMeta, SourceFile, SourceMap, Span,
 };
 use soc2gate_policy::{EvalError, PolicySet};
+use soc2gate_terraform::LoadOptions;
 
 use crate::discover::{self, DiscoverError, Discovered};
 
@@ -21,6 +22,9 @@ pub struct ScanOutcome {
     pub findings: Vec<Finding>,
     /// Files that could not be read or parsed (in part or whole), sorted by location.
     pub load_errors: Vec<LoadError>,
+    /// Things worth knowing that do not make the scan untrustworthy (a remote module that
+    /// was not expanded), sorted by location.
+    pub load_warnings: Vec<LoadError>,
     /// Command-line paths that could not be scanned.
     pub discover_errors: Vec<DiscoverError>,
     /// Rules that failed while evaluating.
@@ -52,6 +56,9 @@ pub struct ScanOptions<'a> {
     /// Leaves out the discovered files for which it returns true. Files named on the
     /// command line are always scanned.
     pub exclude: Option<&'a (dyn Fn(&Discovered) -> bool + Sync)>,
+    /// Terraform variables from the command line and environment. `base` and `roots` are
+    /// filled in by [`scan_with`].
+    pub load: LoadOptions,
 }
 
 /// Reads a discovered file; unreadable or non-UTF-8 files become load errors.
@@ -69,15 +76,26 @@ fn read(file: &Discovered) -> Result<SourceFile, LoadError> {
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         fail(
-            format!("not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+            format!(
+                "not valid UTF-8 (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
             "save the file as UTF-8; it was not scanned",
         )
     })?;
     Ok(SourceFile::new(&file.display, text))
 }
 
-/// Loads every unit of the discovered files, in parallel.
-pub fn load(files: &[Discovered]) -> (Vec<Loaded>, BTreeMap<String, Arc<SourceFile>>, Vec<LoadError>) {
+/// Loads every unit of the discovered files, in parallel: Terraform directories (local
+/// module calls expanded inside their callers), settings files and plan files.
+pub fn load(
+    files: &[Discovered],
+    opts: &LoadOptions,
+) -> (
+    Vec<Loaded>,
+    BTreeMap<String, Arc<SourceFile>>,
+    Vec<LoadError>,
+) {
     let read_results: Vec<(String, Result<SourceFile, LoadError>)> = files
         .par_iter()
         .map(|f| (f.display.clone(), read(f)))
@@ -93,33 +111,50 @@ pub fn load(files: &[Discovered]) -> (Vec<Loaded>, BTreeMap<String, Arc<SourceFi
         }
     }
 
-    let (modules, settings) = discover::group(files);
-    let mut jobs: Vec<(bool, String, Vec<Arc<SourceFile>>)> = Vec::new();
-    for (dir, members) in modules {
-        let srcs: Vec<Arc<SourceFile>> = members
-            .iter()
-            .filter_map(|d| sources.get(&d.display).cloned())
-            .collect();
-        if !srcs.is_empty() {
-            jobs.push((true, dir, srcs));
-        }
-    }
-    for s in settings {
-        if let Some(src) = sources.get(&s.display) {
-            jobs.push((false, s.display.clone(), vec![src.clone()]));
-        }
-    }
-    let loaded: Vec<Loaded> = jobs
-        .par_iter()
-        .map(|(terraform, path, srcs)| {
-            if *terraform {
-                let refs: Vec<&SourceFile> = srcs.iter().map(|s| s.as_ref()).collect();
-                soc2gate_terraform::load_module(path, &refs)
-            } else {
-                soc2gate_yaml::load_settings(&srcs[0])
-            }
+    let groups = discover::group(files);
+    let modules: BTreeMap<String, Vec<&SourceFile>> = groups
+        .modules
+        .iter()
+        .map(|(dir, members)| {
+            let srcs = members
+                .iter()
+                .filter_map(|d| sources.get(&d.display).map(|s| s.as_ref()))
+                .collect();
+            (dir.clone(), srcs)
         })
         .collect();
+    let (mut loaded, settings): (Vec<Loaded>, Vec<Loaded>) = rayon::join(
+        || soc2gate_terraform::load_modules(&modules, opts),
+        || {
+            groups
+                .settings
+                .par_iter()
+                .filter_map(|s| sources.get(&s.display))
+                .map(|src| soc2gate_yaml::load_settings(src))
+                .collect()
+        },
+    );
+    loaded.extend(settings);
+    for plan in &groups.plans {
+        let Some(src) = sources.get(&plan.display) else {
+            continue;
+        };
+        if !soc2gate_terraform::is_plan_json(&src.text) {
+            errors.push(LoadError {
+                location: src.locate(Span::default()),
+                message: "not a Terraform plan: expected the JSON of `terraform show -json <planfile>` (with format_version and planned_values)".into(),
+                help: Some("scan the directory with the .tf files instead, or produce the plan JSON with `terraform show -json plan.out > plan.json`".into()),
+            });
+            continue;
+        }
+        // Findings point into the configuration when it is part of the scan.
+        let dir = discover::dir_of(&plan.display);
+        let mut config = BTreeMap::new();
+        if let Some(files) = modules.get(&dir) {
+            config.insert(dir, files.clone());
+        }
+        loaded.push(soc2gate_terraform::load_plan(src, &config, opts));
+    }
     (loaded, sources, errors)
 }
 
@@ -140,7 +175,12 @@ fn locate(
                 .source_map
                 .locate(&v.resource, &v.attribute)
                 .map(|(f, s)| (f.to_string(), s))
-                .unwrap_or_else(|| (unit.files.first().cloned().unwrap_or_default(), Span::default()));
+                .unwrap_or_else(|| {
+                    (
+                        unit.files.first().cloned().unwrap_or_default(),
+                        Span::default(),
+                    )
+                });
             let location = match sources.get(&file) {
                 Some(src) => src.locate(span),
                 None => Location {
@@ -194,18 +234,28 @@ pub fn scan_with(
         files.retain(|f| named.contains(&f.display) || !exclude(f));
         excluded = before - files.len();
     }
-    let (loaded, sources, mut load_errors) = load(&files);
+    let mut load_opts = opts.load.clone();
+    load_opts.base = cwd.to_path_buf();
+    load_opts.roots = paths
+        .iter()
+        .map(|p| discover::display_path(p, cwd))
+        .collect();
+    let (loaded, sources, mut load_errors) = load(&files, &load_opts);
     let mut units = Vec::with_capacity(loaded.len());
+    let mut load_warnings = Vec::new();
     for l in loaded {
         load_errors.extend(l.errors);
+        load_warnings.extend(l.warnings);
         units.push(l.module);
     }
+    load_warnings.sort_by(|a, b| a.location.cmp(&b.location).then(a.message.cmp(&b.message)));
     load_errors.sort_by(|a, b| a.location.cmp(&b.location).then(a.message.cmp(&b.message)));
     let (violations, eval_errors) = policies.evaluate(&units);
     let findings = locate(policies, &units, &sources, violations);
     ScanOutcome {
         findings,
         load_errors,
+        load_warnings,
         discover_errors,
         eval_errors,
         rules: policies.rules().to_vec(),

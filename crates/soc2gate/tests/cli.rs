@@ -52,9 +52,19 @@ fn example_sarif_validates_against_the_2_1_0_schema() {
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     assert!(!results.is_empty());
     for r in results {
-        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap();
-        assert!(uri.starts_with("testdata/example/"), "uri not relative to the working directory: {uri}");
-        assert!(r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64().unwrap() >= 1);
+        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap();
+        assert!(
+            uri.starts_with("testdata/example/"),
+            "uri not relative to the working directory: {uri}"
+        );
+        assert!(
+            r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                .as_u64()
+                .unwrap()
+                >= 1
+        );
     }
 }
 
@@ -69,22 +79,33 @@ fn json_output_has_findings_with_locations() {
         .clone();
     let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let findings = json["findings"].as_array().unwrap();
-    assert!(findings.iter().all(|f| f["start_line"].as_u64().unwrap() >= 1));
-    assert!(findings.iter().any(|f| f["rule_id"] == "aws-iam-no-wildcard-admin"));
+    assert!(findings
+        .iter()
+        .all(|f| f["start_line"].as_u64().unwrap() >= 1));
+    assert!(findings
+        .iter()
+        .any(|f| f["rule_id"] == "aws-iam-no-wildcard-admin"));
 }
 
 #[test]
 fn a_syntax_error_is_reported_with_its_location_and_the_rest_is_scanned() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "good/main.tf", UNENCRYPTED);
-    write(dir.path(), "bad/main.tf", "resource \"aws_s3_bucket\" \"x\" {\n  bucket = \n}\n");
+    write(
+        dir.path(),
+        "bad/main.tf",
+        "resource \"aws_s3_bucket\" \"x\" {\n  bucket = \n}\n",
+    );
     let assert = soc2gate()
         .current_dir(dir.path())
         .args(["scan", "."])
         .assert()
         .code(2);
     let out = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
-    assert!(out.contains("bad/main.tf:2:") || out.contains("bad/main.tf:3:"), "{out}");
+    assert!(
+        out.contains("bad/main.tf:2:") || out.contains("bad/main.tf:3:"),
+        "{out}"
+    );
     assert!(out.contains("aws-s3-encryption-at-rest"), "{out}");
     assert!(out.contains("good/main.tf"), "{out}");
 
@@ -99,7 +120,11 @@ fn a_syntax_error_is_reported_with_its_location_and_the_rest_is_scanned() {
 #[test]
 fn a_clean_directory_exits_zero() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "main.tf", "variable \"region\" {\n  default = \"eu-west-1\"\n}\n");
+    write(
+        dir.path(),
+        "main.tf",
+        "variable \"region\" {\n  default = \"eu-west-1\"\n}\n",
+    );
     soc2gate()
         .current_dir(dir.path())
         .arg("scan")
@@ -125,7 +150,9 @@ fn a_missing_path_is_an_error() {
         .args(["scan", "no/such/dir"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no/such/dir: no such file or directory"));
+        .stderr(predicate::str::contains(
+            "no/such/dir: no such file or directory",
+        ));
 }
 
 #[test]
@@ -156,7 +183,9 @@ fn fail_on_raises_the_threshold() {
         .args(["scan", "--fail-on", "medium"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("github-branch-protection-enforce-admins"));
+        .stdout(predicate::str::contains(
+            "github-branch-protection-enforce-admins",
+        ));
     soc2gate()
         .current_dir(dir.path())
         .args(["scan", "--fail-on", "high"])
@@ -175,10 +204,12 @@ fn output_writes_extra_reports_in_one_run() {
         .code(1)
         .stdout(predicate::str::contains("aws-s3-encryption-at-rest"));
     let sarif: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.sarif")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.sarif")).unwrap())
+            .unwrap();
     assert_eq!(sarif["version"], "2.1.0");
     let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.json")).unwrap())
+            .unwrap();
     assert_eq!(json["findings"][0]["file"], "main.tf");
     assert_eq!(json["findings"][0]["start_line"], 1);
 }
@@ -218,12 +249,29 @@ fn color_only_when_asked_or_on_a_terminal() {
 
 #[test]
 fn rules_lists_the_catalogue() {
-    let out = soc2gate().args(["rules", "--format", "json"]).assert().code(0).get_output().stdout.clone();
+    let out = soc2gate()
+        .args(["rules", "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     let rules: Vec<serde_json::Value> = serde_json::from_slice(&out).unwrap();
-    let find = |id: &str| rules.iter().find(|r| r["id"] == id).unwrap_or_else(|| panic!("{id} missing"));
+    let find = |id: &str| {
+        rules
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap_or_else(|| panic!("{id} missing"))
+    };
     assert_eq!(find("aws-iam-no-wildcard-admin")["severity"], "critical");
-    assert_eq!(find("aws-s3-encryption-at-rest")["controls"], serde_json::json!(["CC6.1", "C1.1"]));
-    assert_eq!(find("github-branch-protection-status-checks")["controls"], serde_json::json!(["CC8.1", "CC7.1"]));
+    assert_eq!(
+        find("aws-s3-encryption-at-rest")["controls"],
+        serde_json::json!(["CC6.1", "C1.1"])
+    );
+    assert_eq!(
+        find("github-branch-protection-status-checks")["controls"],
+        serde_json::json!(["CC8.1", "CC7.1"])
+    );
     soc2gate()
         .arg("rules")
         .assert()
@@ -272,7 +320,11 @@ fn policy_test_runs_builtin_and_user_tests() {
 #[test]
 fn a_user_policy_with_bad_metadata_is_an_error_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "mine.rego", "package mine\n\ndeny contains x if { false; x := 1 }\n");
+    write(
+        dir.path(),
+        "mine.rego",
+        "package mine\n\ndeny contains x if { false; x := 1 }\n",
+    );
     soc2gate()
         .args(["scan", "testdata/example", "--policy-dir"])
         .arg(dir.path())

@@ -343,7 +343,6 @@ fn no_inline_exceptions_ignores_every_comment() {
 }
 
 #[test]
-#[ignore = "needs module expansion in the scan"]
 fn an_exception_above_a_module_block_covers_that_instance() {
     let dir = tempfile::tempdir().unwrap();
     write(

@@ -101,7 +101,9 @@ fn check(root: &Path, outcome: &ScanOutcome) -> Vec<String> {
             ));
         }
         if m.clean && !m.expectations.is_empty() {
-            problems.push(format!("{path}: has both `expect:` lines and `no findings`"));
+            problems.push(format!(
+                "{path}: has both `expect:` lines and `no findings`"
+            ));
         }
         for (k, v) in m.expectations {
             *expected.entry(k).or_default() += v;
@@ -110,9 +112,25 @@ fn check(root: &Path, outcome: &ScanOutcome) -> Vec<String> {
     let mut actual = Expectations::new();
     let mut messages: BTreeMap<(String, usize, String), String> = BTreeMap::new();
     for f in &outcome.findings {
-        let key = (f.location.file.clone(), f.location.start.line, f.rule_id.clone());
+        let key = (
+            f.location.file.clone(),
+            f.location.start.line,
+            f.rule_id.clone(),
+        );
         *actual.entry(key.clone()).or_default() += 1;
-        messages.insert(key, format!("{} ({}{})", f.message, f.resource, if f.attribute.is_empty() { String::new() } else { format!(" {}", f.attribute) }));
+        messages.insert(
+            key,
+            format!(
+                "{} ({}{})",
+                f.message,
+                f.resource,
+                if f.attribute.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", f.attribute)
+                }
+            ),
+        );
     }
     let keys: BTreeSet<_> = expected.keys().chain(actual.keys()).cloned().collect();
     for key in keys {
@@ -120,7 +138,10 @@ fn check(root: &Path, outcome: &ScanOutcome) -> Vec<String> {
         let got = actual.get(&key).copied().unwrap_or(0);
         if want != got {
             let (file, line, rule) = &key;
-            let detail = messages.get(&key).map(|m| format!(": {m}")).unwrap_or_default();
+            let detail = messages
+                .get(&key)
+                .map(|m| format!(": {m}"))
+                .unwrap_or_default();
             problems.push(format!(
                 "{file}:{line}: expected {want} finding(s) of {rule}, got {got}{detail}"
             ));
@@ -132,7 +153,12 @@ fn check(root: &Path, outcome: &ScanOutcome) -> Vec<String> {
 fn fixture_roots() -> Vec<PathBuf> {
     let base = workspace().join("testdata/rules");
     let mut roots: Vec<PathBuf> = std::fs::read_dir(&base)
-        .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect())
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
         .unwrap_or_default();
     roots.sort();
     roots
@@ -143,7 +169,10 @@ fn rule_fixtures_match_their_expectations() {
     let policies = policies();
     let cwd = workspace();
     let roots = fixture_roots();
-    assert!(!roots.is_empty(), "no fixture folders under testdata/rules/");
+    assert!(
+        !roots.is_empty(),
+        "no fixture folders under testdata/rules/"
+    );
     let mut problems = Vec::new();
     for root in &roots {
         let outcome = scan(std::slice::from_ref(root), &cwd, &policies);
@@ -152,7 +181,12 @@ fn rule_fixtures_match_their_expectations() {
         }
         problems.extend(check(root, &outcome));
     }
-    assert!(problems.is_empty(), "{} fixture problem(s):\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} fixture problem(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -162,12 +196,19 @@ fn readme_example_matches_its_expectations_and_covers_every_headline_rule() {
     let outcome = scan(std::slice::from_ref(&root), &workspace(), &policies);
     let problems = check(&root, &outcome);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    let fired: BTreeSet<&str> = outcome.findings.iter().map(|f| f.rule_id.as_str()).collect();
+    let fired: BTreeSet<&str> = outcome
+        .findings
+        .iter()
+        .map(|f| f.rule_id.as_str())
+        .collect();
     let missing: Vec<&str> = policies
         .rule_ids()
         .filter(|id| !fired.contains(id))
         .collect();
-    assert!(missing.is_empty(), "the example shows no finding of: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "the example shows no finding of: {missing:?}"
+    );
 }
 
 #[test]
@@ -177,7 +218,9 @@ fn every_rule_has_a_failing_and_a_clean_fixture() {
     for id in policies.rule_ids() {
         let dir = workspace().join("testdata/rules").join(id);
         if !dir.is_dir() {
-            problems.push(format!("rule {id}: add fixtures under testdata/rules/{id}/"));
+            problems.push(format!(
+                "rule {id}: add fixtures under testdata/rules/{id}/"
+            ));
             continue;
         }
         let mut failing = false;
@@ -196,10 +239,14 @@ fn every_rule_has_a_failing_and_a_clean_fixture() {
             }
         }
         if !failing {
-            problems.push(format!("rule {id}: no fixture expects it (`# expect: {id}`)"));
+            problems.push(format!(
+                "rule {id}: no fixture expects it (`# expect: {id}`)"
+            ));
         }
         if !clean {
-            problems.push(format!("rule {id}: no clean fixture (`# soc2gate-test: no findings`)"));
+            problems.push(format!(
+                "rule {id}: no clean fixture (`# soc2gate-test: no findings`)"
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -211,7 +258,11 @@ fn expectation_markers_are_read_both_ways() {
         "f.tf",
         "resource \"a\" \"b\" { # expect: r1, r2\n# expect: r3\nresource \"c\" \"d\" {}\n  x = \"# expect: not-a-marker\"\n",
     );
-    let keys: Vec<_> = m.expectations.keys().map(|(_, l, r)| (*l, r.as_str())).collect();
+    let keys: Vec<_> = m
+        .expectations
+        .keys()
+        .map(|(_, l, r)| (*l, r.as_str()))
+        .collect();
     assert_eq!(keys, vec![(1, "r1"), (1, "r2"), (3, "r3")]);
     assert!(!m.clean);
 }
