@@ -446,15 +446,10 @@ deny contains v if {
         assert_eq!(v.len(), 1);
         assert!(e.is_empty());
 
-        let rule = RULE
-            .replace(
-                "resource_types: [aws_s3_bucket]",
-                "resource_types: [aws_s3_bucket]",
-            )
-            .replace(
-                "\"resource\": b.address",
-                "\"resource\": \"aws_iam_role.r\"",
-            );
+        let rule = RULE.replace(
+            "\"resource\": b.address",
+            "\"resource\": \"aws_iam_role.r\"",
+        );
         let set =
             PolicySet::load(&[PolicySource::new("p/named.rego", rule)], &BTreeMap::new()).unwrap();
         let (_, e) = set.evaluate(&[unit(&["other"])]);
