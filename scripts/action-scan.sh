@@ -36,15 +36,28 @@ case "$sarif" in
   *$'\n'* | *$'\r'*) fail "sarif-file must be one line" ;;
 esac
 
-# On a pull request, judge what it changes: compare with its base branch, fetching the
-# branch's tip when the checkout does not have it (actions/checkout fetches one commit).
+# On a pull request, judge what it changes: soc2gate compares with the merge base of the
+# base branch and HEAD. actions/checkout fetches one commit, which has no merge base with
+# anything, so fetch the base branch and HEAD's history, deeper until git finds it.
+merge_base_known() { git merge-base "$1" HEAD >/dev/null 2>&1; }
 if [ -z "$changed_since" ] && [ -n "${PR_BASE_REF:-}" ]; then
   changed_since="origin/$PR_BASE_REF"
-  if ! git rev-parse --verify --quiet "$changed_since^{commit}" >/dev/null; then
+  if ! merge_base_known "$changed_since"; then
     echo "Fetching $PR_BASE_REF to report only what the pull request changes"
-    if ! git fetch --no-tags --quiet --depth=1 origin \
-      "+refs/heads/$PR_BASE_REF:refs/remotes/origin/$PR_BASE_REF"; then
-      echo "::warning title=soc2gate::cannot fetch the base branch $PR_BASE_REF; reporting findings in every file"
+    fetch_base() {
+      git fetch --no-tags --quiet "$@" "+refs/heads/$PR_BASE_REF:refs/remotes/origin/$PR_BASE_REF"
+    }
+    if [ "$(git rev-parse --is-shallow-repository 2>/dev/null)" = true ]; then
+      head=$(git rev-parse HEAD)
+      for deepen in --depth=50 --depth=500 --unshallow; do
+        fetch_base "$deepen" origin "$head" || break
+        if merge_base_known "$changed_since"; then break; fi
+      done
+    else
+      fetch_base origin || true
+    fi
+    if ! merge_base_known "$changed_since"; then
+      echo "::warning title=soc2gate::cannot find where the pull request branched from $PR_BASE_REF; reporting findings in every file"
       changed_since=""
     fi
   fi

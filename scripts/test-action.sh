@@ -73,13 +73,13 @@ has_output() { grep -q "^$1=" "$tmp/$current/output"; }
 lacks_output() { ! has_output "$1"; }
 empty_output() { has_output "$1" && [ -z "$(output "$1")" ]; }
 contains() { grep -qF -- "$2" "$tmp/$current/$1"; }
+lacks() { ! contains "$@"; }
 is() { [ "$1" = "$2" ]; }
 matches() { [[ $1 =~ $2 ]]; }
 absent() { [ ! -e "$1" ]; }
 positive() { [ -n "$1" ] && [ "$1" -gt 0 ]; }
 summary_appended() { [ "$(head -n 1 "$tmp/$current/summary.md")" = "Summary of an earlier step." ]; }
 temp_cleaned() { [ -z "$(ls -A "$tmp/$current/runner")" ]; }
-no_annotation() { ! grep -q "^::" "$tmp/$current/stdout"; }
 
 # The SARIF file parses, is 2.1.0 from soc2gate, and has at least $1 results.
 sarif_has() {
@@ -116,7 +116,7 @@ check "exit-code output is 0" is "$(output exit-code)" 0
 check "findings output is 0" is "$(output findings)" 0
 check "the SARIF file parses" sarif_has 0
 check "job summary says so" contains summary.md "## ✅ soc2gate: no findings"
-check "no annotation" no_annotation
+check "no annotation" lacks stdout "::"
 
 run_action soft-fail INPUT_PATH=testdata/example INPUT_SOFT_FAIL=true
 check "exits 0 with findings" is "$code" 0
@@ -181,8 +181,39 @@ check "pull request: --changed-since origin/<base>" args_have "|--changed-since|
 stub_run pull-request-full-scan PR_BASE_REF=main INPUT_CHANGED_SINCE=none
 check "changed-since: none scans every file" args_lack "|--changed-since|"
 stub_run pull-request-no-base PR_BASE_REF=gone
-check "unfetchable base: a warning" contains stdout "::warning title=soc2gate::cannot fetch the base branch gone"
+check "unfetchable base: a warning" contains stdout "::warning title=soc2gate::cannot find where the pull request branched from gone"
 check "unfetchable base: every file" args_lack "|--changed-since|"
+cwd=$root
+
+# The whole pull request path with the real binary, on a checkout made the way
+# actions/checkout makes it: one commit (the pull request's merge ref) and no base branch.
+# The pull request adds an unencrypted bucket to module a; module b already had findings.
+origin=$tmp/origin
+git init -q -b main "$origin"
+mkdir -p "$origin/infra/a" "$origin/infra/b"
+cp testdata/gate/clean/main.tf "$origin/infra/a/main.tf"
+cp testdata/gate/violating/main.tf "$origin/infra/b/main.tf"
+gitc() { git -C "$origin" -c user.name=t -c user.email=t@example.com "$@"; }
+gitc add --all && gitc commit -q -m base
+gitc checkout -q -b feature
+printf 'resource "aws_s3_bucket" "new" {\n  bucket = "acme-new"\n}\n' >"$origin/infra/a/new.tf"
+gitc add --all && gitc commit -q -m "the pull request"
+gitc checkout -q main
+echo "# later on main" >"$origin/README.md"
+gitc add --all && gitc commit -q -m "main moves on"
+gitc checkout -q --detach main && gitc merge -q --no-ff -m merge feature
+gitc update-ref refs/pull/1/merge HEAD && gitc checkout -q main
+gitc config uploadpack.allowReachableSHA1InWant true
+checkout=$tmp/checkout
+git init -q "$checkout" && git -C "$checkout" remote add origin "file://$origin" &&
+  git -C "$checkout" fetch -q --no-tags --depth=1 origin +refs/pull/1/merge:refs/remotes/pull/1/merge &&
+  git -C "$checkout" checkout -q --detach refs/remotes/pull/1/merge
+cwd=$checkout
+run_action pull-request-shallow-checkout INPUT_PATH=infra PR_BASE_REF=main
+check "compares with the base branch" contains stdout "--changed-since origin/main"
+check "exits 1 on the pull request's finding" is "$code" 1
+check "annotates the file the pull request added" contains stdout "::error file=infra/a/new.tf,"
+check "not the module it did not touch" lacks stdout "file=infra/b/"
 cwd=$root
 
 stub_run untrusted-soft-fail STUB_EXIT=2 INPUT_SOFT_FAIL=true
