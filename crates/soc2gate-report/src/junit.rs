@@ -91,7 +91,9 @@ fn rule_suite(out: &mut String, rule: &RuleView, findings: &[&Finding]) -> Tally
         property(out, "title", rule.title);
     }
     property(out, "severity", rule.severity.as_str());
-    property(out, "controls", &rule.controls.join(", "));
+    if !rule.controls.is_empty() {
+        property(out, "controls", &rule.controls.join(", "));
+    }
     out.push_str("    </properties>\n");
     if findings.is_empty() {
         let _ = writeln!(
