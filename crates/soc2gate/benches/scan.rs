@@ -2,7 +2,8 @@
 //! resources: the full scan (discover, read, parse, evaluate, locate) and parse only.
 //!
 //! `cargo bench --bench scan` (options after `--`: `--files N`, `--iterations N`,
-//! `--keep DIR` to write the corpus to DIR and keep it, e.g. to time other tools on it).
+//! `--keep DIR` to write the corpus to DIR and keep it, e.g. to time other tools on it,
+//! `--per-rule` to time each rule alone).
 //! Prints the median of the iterations as files/s, MB/s and resources/s.
 
 use std::collections::BTreeMap;
@@ -10,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use soc2gate_model::SourceFile;
-use soc2gate_policy::{builtin_sources, PolicySet};
+use soc2gate_policy::{builtin_sources, PolicyKind, PolicySet};
 
 const FILES_PER_MODULE: usize = 10;
 
@@ -212,6 +213,31 @@ fn main() {
         resources = outcome.resources;
         findings = outcome.findings.len();
         scan_times.push(outcome.elapsed);
+    }
+
+    if args.iter().any(|a| a == "--per-rule") {
+        // Each rule alone over the loaded corpus, slowest first: where evaluation time goes.
+        let (found, _) = soc2gate::discover::discover(std::slice::from_ref(&root), &cwd);
+        let (loaded, _, _) = soc2gate::scan::load(&found, &Default::default());
+        let units: Vec<_> = loaded.into_iter().map(|l| l.module).collect();
+        let all = builtin_sources();
+        let mut times = Vec::new();
+        for rule in policies.rules() {
+            let sources: Vec<_> = all
+                .iter()
+                .filter(|s| s.kind() == PolicyKind::Library || s.path == rule.source)
+                .cloned()
+                .collect();
+            let one = PolicySet::load(&sources, &BTreeMap::new()).unwrap();
+            let start = Instant::now();
+            let _ = one.evaluate(&units);
+            times.push((start.elapsed(), rule.id.clone()));
+        }
+        times.sort();
+        println!("per rule (evaluation only):");
+        for (t, id) in times.iter().rev() {
+            println!("  {t:>10.1?}  {id}");
+        }
     }
 
     let parse = median(parse_times);
