@@ -29,6 +29,8 @@ get(r, path) := v if {
 
 # True when the value at `path`, or a value enclosing it, cannot be known statically.
 unknown(r, path) if {
+	# Most resources have nothing unknown: answer before building the path text.
+	count(r.unknown) > 0
 	p := path_text(path)
 	some u in r.unknown
 	_covers(u, p)
@@ -38,6 +40,7 @@ unknown(r, path) if {
 partly_unknown(r, path) if unknown(r, path)
 
 partly_unknown(r, path) if {
+	count(r.unknown) > 0
 	p := path_text(path)
 	some u in r.unknown
 	_covers(p, u)

@@ -13,6 +13,10 @@ use std::time::{Duration, Instant};
 use soc2gate_model::SourceFile;
 use soc2gate_policy::{builtin_sources, PolicyKind, PolicySet};
 
+// The same allocator as the binary, so the figures are the ones users get.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const FILES_PER_MODULE: usize = 10;
 
 /// One file's worth of resources; `i` varies names and which controls are violated.
