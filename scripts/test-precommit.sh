@@ -69,7 +69,7 @@ try_repo() {
   log=$tmp/$1.log
   echo "$1"
   local start=$SECONDS
-  (cd "$dir" && "$pre_commit" try-repo "$repo" soc2gate --all-files --color never) >"$log" 2>&1
+  (cd "$dir" && "$pre_commit" try-repo "$repo" soc2gate --all-files --verbose --color never) >"$log" 2>&1
   code=$?
   echo "  ($((SECONDS - start))s)"
 }
