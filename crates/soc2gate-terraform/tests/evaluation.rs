@@ -281,3 +281,27 @@ resource "aws_iam_policy" "p" {
     sorted.dedup();
     assert_eq!(r.unknown, sorted);
 }
+
+#[test]
+fn equality_follows_terraform_with_unknown_parts() {
+    let loaded = load_one(
+        r#"
+variable "unset" {}
+resource "t_x" "y" {
+  not_null  = { a = var.unset } != null
+  null_eq   = null == null
+  kinds     = 1 == "1"
+  lengths   = [var.unset] == [1, 2]
+  unknown   = [var.unset] == [1]
+  objects   = { a = 1 } == { a = 1 }
+}
+"#,
+    );
+    no_errors(&loaded);
+    let r = resource(&loaded, "t_x.y");
+    assert_eq!(
+        values(r),
+        json!({"not_null": true, "null_eq": true, "kinds": false, "lengths": false, "objects": true})
+    );
+    assert_eq!(r.unknown, ["unknown"]);
+}

@@ -587,7 +587,9 @@ impl<'a> Scope<'a> {
         let namespace: Vec<&str> = call.name.namespace.iter().map(|n| n.as_str()).collect();
         if !namespace.is_empty() && namespace != ["core"] {
             // Provider functions need the provider.
-            functions::record_missing(&format!("{}::{name}", namespace.join("::")));
+            if call.args.iter().all(|a| self.eval(a, b).is_wholly_known()) {
+                functions::record_missing(&format!("{}::{name}", namespace.join("::")));
+            }
             return Val::Unknown;
         }
         match name {
@@ -657,13 +659,10 @@ impl<'a> Scope<'a> {
                 (_, Some(true)) if op == Op::Or => Val::Bool(true),
                 _ => Val::Unknown,
             },
-            Op::Eq | Op::NotEq => {
-                if l.is_wholly_known() && r.is_wholly_known() {
-                    Val::Bool(equal(&l, &r) == (op == Op::Eq))
-                } else {
-                    Val::Unknown
-                }
-            }
+            Op::Eq | Op::NotEq => match equal(&l, &r) {
+                Some(eq) => Val::Bool(eq == (op == Op::Eq)),
+                None => Val::Unknown,
+            },
             _ => {
                 let (Some(x), Some(y)) = (l.to_number(), r.to_number()) else {
                     return Val::Unknown;
@@ -811,9 +810,42 @@ impl<'a> Scope<'a> {
     }
 }
 
-/// Equality as Terraform's `==`: numbers by value, everything else structurally.
-fn equal(a: &Val, b: &Val) -> bool {
-    a == b
+/// Terraform's `==` (cty's `Equals`): `None` when unknown. A known value is never equal
+/// to null, whatever unknown parts it holds; values of different kinds are never equal;
+/// collections compare element by element, the first unknown or unequal pair deciding.
+fn equal(a: &Val, b: &Val) -> Option<bool> {
+    let known = |v: &Val| v.is_known();
+    match (a, b) {
+        (Val::Null, Val::Null) => Some(true),
+        (Val::Null, v) | (v, Val::Null) => known(v).then_some(false),
+        _ if !known(a) || !known(b) => None,
+        (Val::Bool(x), Val::Bool(y)) => Some(x == y),
+        (Val::Number(x), Val::Number(y)) => Some(x == y),
+        (Val::String(x), Val::String(y)) => Some(x == y),
+        (Val::List(x), Val::List(y)) => {
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            for (p, q) in x.iter().zip(y) {
+                if !equal(p, q)? {
+                    return Some(false);
+                }
+            }
+            Some(true)
+        }
+        (Val::Object(x), Val::Object(y)) => {
+            if x.len() != y.len() || x.keys().zip(y.keys()).any(|(p, q)| p != q) {
+                return Some(false);
+            }
+            for (p, q) in x.values().zip(y.values()) {
+                if !equal(p, q)? {
+                    return Some(false);
+                }
+            }
+            Some(true)
+        }
+        _ => Some(false),
+    }
 }
 
 fn get_attr(v: Val, name: &str) -> Val {

@@ -232,6 +232,117 @@ pub(crate) fn base64_of(bytes: &[u8]) -> String {
     base64(bytes)
 }
 
+/// MD5 (RFC 1321); Terraform still offers it for names and triggers.
+pub(crate) fn md5_bytes(data: &[u8]) -> [u8; 16] {
+    const S: [u32; 64] = [
+        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5,
+        9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10,
+        15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
+    ];
+    let k: Vec<u32> = (0..64)
+        .map(|i| ((i as f64 + 1.0).sin().abs() * 4294967296.0) as u32)
+        .collect();
+    let mut h: [u32; 4] = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476];
+    for chunk in padded(data, false).chunks(64) {
+        let m: Vec<u32> = chunk
+            .chunks(4)
+            .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+            .collect();
+        let [mut a, mut b, mut c, mut d] = h;
+        for i in 0..64 {
+            let (f, g) = match i / 16 {
+                0 => ((b & c) | (!b & d), i),
+                1 => ((d & b) | (!d & c), (5 * i + 1) % 16),
+                2 => (b ^ c ^ d, (3 * i + 5) % 16),
+                _ => (c ^ (b | !d), (7 * i) % 16),
+            };
+            let f = f.wrapping_add(a).wrapping_add(k[i]).wrapping_add(m[g]);
+            a = d;
+            d = c;
+            c = b;
+            b = b.wrapping_add(f.rotate_left(S[i]));
+        }
+        for (x, y) in h.iter_mut().zip([a, b, c, d]) {
+            *x = x.wrapping_add(y);
+        }
+    }
+    let mut out = [0u8; 16];
+    for (i, w) in h.iter().enumerate() {
+        out[i * 4..i * 4 + 4].copy_from_slice(&w.to_le_bytes());
+    }
+    out
+}
+
+/// SHA-1 (FIPS 180-4).
+pub(crate) fn sha1_bytes(data: &[u8]) -> [u8; 20] {
+    let mut h: [u32; 5] = [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0];
+    for chunk in padded(data, true).chunks(64) {
+        let mut w = [0u32; 80];
+        for (i, word) in chunk.chunks(4).enumerate() {
+            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
+        }
+        for i in 16..80 {
+            w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotate_left(1);
+        }
+        let [mut a, mut b, mut c, mut d, mut e] = h;
+        for (i, wi) in w.iter().enumerate() {
+            let (f, k) = match i / 20 {
+                0 => ((b & c) | (!b & d), 0x5A827999),
+                1 => (b ^ c ^ d, 0x6ED9EBA1),
+                2 => ((b & c) | (b & d) | (c & d), 0x8F1BBCDC),
+                _ => (b ^ c ^ d, 0xCA62C1D6),
+            };
+            let t = a
+                .rotate_left(5)
+                .wrapping_add(f)
+                .wrapping_add(e)
+                .wrapping_add(k)
+                .wrapping_add(*wi);
+            e = d;
+            d = c;
+            c = b.rotate_left(30);
+            b = a;
+            a = t;
+        }
+        for (x, y) in h.iter_mut().zip([a, b, c, d, e]) {
+            *x = x.wrapping_add(y);
+        }
+    }
+    let mut out = [0u8; 20];
+    for (i, w) in h.iter().enumerate() {
+        out[i * 4..i * 4 + 4].copy_from_slice(&w.to_be_bytes());
+    }
+    out
+}
+
+/// The message padded to whole 64-byte blocks, with its bit length at the end.
+fn padded(data: &[u8], big_endian: bool) -> Vec<u8> {
+    let mut m = data.to_vec();
+    m.push(0x80);
+    while m.len() % 64 != 56 {
+        m.push(0);
+    }
+    let bits = (data.len() as u64).wrapping_mul(8);
+    m.extend_from_slice(&if big_endian {
+        bits.to_be_bytes()
+    } else {
+        bits.to_le_bytes()
+    });
+    m
+}
+
+pub(super) fn md5(args: Vec<Val>) -> Option<Val> {
+    Some(Val::String(hex(&md5_bytes(
+        single(args)?.to_str()?.as_bytes(),
+    ))))
+}
+
+pub(super) fn sha1(args: Vec<Val>) -> Option<Val> {
+    Some(Val::String(hex(&sha1_bytes(
+        single(args)?.to_str()?.as_bytes(),
+    ))))
+}
+
 pub(super) fn urlencode(args: Vec<Val>) -> Option<Val> {
     let s = single(args)?.to_str()?;
     let mut out = String::new();
@@ -260,5 +371,23 @@ mod tests {
         assert_eq!(base64(b"fo"), "Zm8=");
         assert!(unbase64("Zm8").is_none());
         assert!(unbase64("Z=m8").is_none());
+    }
+
+    #[test]
+    fn digests_match_their_test_vectors() {
+        assert_eq!(hex(&md5_bytes(b"")), "d41d8cd98f00b204e9800998ecf8427e");
+        assert_eq!(
+            hex(&md5_bytes(b"The quick brown fox jumps over the lazy dog")),
+            "9e107d9d372bb6826bd81d3542a419d6"
+        );
+        assert_eq!(
+            hex(&sha1_bytes(b"abc")),
+            "a9993e364706816aba3e25717850c26c9cd0d89d"
+        );
+        let long = vec![b'a'; 1000];
+        assert_eq!(
+            hex(&sha1_bytes(&long)),
+            "291e9a6c66994949b57ba5e650361e98fc36b1ba"
+        );
     }
 }

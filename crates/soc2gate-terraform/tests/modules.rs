@@ -1,0 +1,137 @@
+//! `load_modules`: which directories are roots, where a called directory's problems are
+//! reported, what the options apply to.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::*;
+use soc2gate_terraform::{load_modules, LoadOptions};
+
+fn scan(files: &[(&str, &str)], opts: &LoadOptions) -> Vec<Loaded> {
+    let sources: Vec<SourceFile> = files
+        .iter()
+        .map(|(path, text)| SourceFile::new(*path, *text))
+        .collect();
+    let mut dirs: BTreeMap<String, Vec<&SourceFile>> = BTreeMap::new();
+    for f in &sources {
+        let dir = f.path.rsplit_once('/').map_or(".", |(d, _)| d);
+        dirs.entry(dir.to_string()).or_default().push(f);
+    }
+    load_modules(&dirs, opts)
+}
+
+const CALLER: &str = r#"
+variable "name" {
+  default = "root-default"
+}
+module "shared" {
+  source = "../shared"
+  name   = "from-${var.name}"
+}
+"#;
+
+const SHARED: &str = r#"
+variable "name" {
+  default = "module-default"
+}
+variable "other" {
+  default = "module-default"
+}
+resource "aws_s3_bucket" "b" {
+  bucket = var.name
+  acl    = var.other
+}
+"#;
+
+#[test]
+fn called_directories_load_only_through_their_callers() {
+    let loaded = scan(
+        &[
+            ("a/main.tf", CALLER),
+            ("b/main.tf", CALLER),
+            ("shared/main.tf", SHARED),
+            ("shared/broken.tf", "resource \"x\" {\n"),
+        ],
+        &LoadOptions::default(),
+    );
+    let paths: Vec<&str> = loaded.iter().map(|l| l.module.path.as_str()).collect();
+    assert_eq!(paths, ["a", "b"]);
+    for l in &loaded {
+        let b = resource(l, "module.shared.aws_s3_bucket.b");
+        assert_eq!(b.values["bucket"], "from-root-default");
+        assert_eq!(b.file, "shared/main.tf");
+        assert!(l.module.files.contains(&"shared/main.tf".to_string()));
+    }
+    // The broken file is reported once, by the first root that uses its directory.
+    assert_eq!(loaded[0].errors.len(), 1, "{:#?}", loaded[0].errors);
+    assert_eq!(loaded[0].errors[0].location.file, "shared/broken.tf");
+    assert!(loaded[1].errors.is_empty(), "{:#?}", loaded[1].errors);
+}
+
+#[test]
+fn command_line_values_apply_to_roots_only() {
+    let opts = LoadOptions {
+        vars: vec![
+            ("name".into(), "cli".into()),
+            ("other".into(), "cli".into()),
+        ],
+        ..LoadOptions::default()
+    };
+    let loaded = scan(&[("a/main.tf", CALLER), ("shared/main.tf", SHARED)], &opts);
+    assert_eq!(loaded.len(), 1);
+    let b = resource(&loaded[0], "module.shared.aws_s3_bucket.b");
+    assert_eq!(b.values["bucket"], "from-cli");
+    assert_eq!(b.values["acl"], "module-default");
+}
+
+#[test]
+fn load_module_alone_warns_about_what_it_cannot_expand() {
+    let (loaded, _) = load(&[("infra/main.tf", CALLER)]);
+    no_errors(&loaded);
+    assert_eq!(loaded.warnings.len(), 1);
+    let w = &loaded.warnings[0];
+    assert_eq!(w.location.file, "infra/main.tf");
+    assert_eq!(w.location.start.line, 5);
+    assert!(
+        w.message
+            .contains("module \"shared\" (../shared) was not expanded"),
+        "{}",
+        w.message
+    );
+}
+
+#[test]
+fn directories_in_a_cycle_still_load_and_report_it() {
+    let loaded = scan(
+        &[
+            (
+                "x/main.tf",
+                "module \"y\" {\n  source = \"../y\"\n}\nresource \"t_a\" \"x\" {}\n",
+            ),
+            (
+                "y/main.tf",
+                "module \"x\" {\n  source = \"../x\"\n}\nresource \"t_a\" \"y\" {}\n",
+            ),
+        ],
+        &LoadOptions::default(),
+    );
+    assert_eq!(loaded.len(), 1);
+    assert_eq!(loaded[0].module.path, "x");
+    assert_eq!(loaded[0].errors.len(), 1);
+    assert!(loaded[0].errors[0].message.contains("cycle"));
+    let addresses: Vec<&str> = loaded[0]
+        .module
+        .resources
+        .iter()
+        .map(|r| r.address.as_str())
+        .collect();
+    assert_eq!(addresses, ["t_a.x", "module.y.t_a.y"]);
+}
+
+#[test]
+fn file_functions_read_nothing_without_roots() {
+    let loaded = load_one("resource \"t_x\" \"y\" {\n  v = file(\"Cargo.toml\")\n}\n");
+    no_errors(&loaded);
+    assert_eq!(resource(&loaded, "t_x.y").unknown, ["v"]);
+}
