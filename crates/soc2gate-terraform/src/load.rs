@@ -27,11 +27,11 @@ fn config_files<'f>(files: &[&'f SourceFile]) -> Vec<&'f SourceFile> {
     tf
 }
 
-pub(crate) fn load_modules(
-    dirs: &BTreeMap<String, Vec<&SourceFile>>,
+pub(crate) fn load_modules<'f>(
+    dirs: &'f BTreeMap<String, Vec<&'f SourceFile>>,
     opts: &LoadOptions,
 ) -> Vec<Loaded> {
-    // Parse every file of every directory, in parallel.
+    // Parse every file of every directory.
     let jobs: Vec<(&str, &SourceFile)> = dirs
         .iter()
         .flat_map(|(dir, files)| {
@@ -40,14 +40,19 @@ pub(crate) fn load_modules(
                 .map(move |f| (dir.as_str(), f))
         })
         .collect();
-    let parsed: Vec<(&str, Option<Parsed<'_>>, Vec<LoadError>)> = jobs
-        .par_iter()
-        .map(|&(dir, file)| {
-            let mut errors = Vec::new();
-            let p = parse_file(file, &mut errors);
-            (dir, p, errors)
-        })
-        .collect();
+    // One directory is loaded on the calling thread: handing it to the pool costs more
+    // than it saves (the caller usually loads many directories in parallel itself).
+    let parallel = dirs.len() > 1;
+    let parse = |&(dir, file): &(&'f str, &'f SourceFile)| {
+        let mut errors = Vec::new();
+        let p = parse_file(file, &mut errors);
+        (dir, p, errors)
+    };
+    let parsed: Vec<(&str, Option<Parsed<'_>>, Vec<LoadError>)> = if parallel {
+        jobs.par_iter().map(parse).collect()
+    } else {
+        jobs.iter().map(parse).collect()
+    };
     let mut by_dir: BTreeMap<&str, (Vec<Parsed<'_>>, Vec<LoadError>)> = dirs
         .keys()
         .map(|d| (d.as_str(), (Vec::new(), Vec::new())))
@@ -71,18 +76,20 @@ pub(crate) fn load_modules(
         }
     }
     let files = FileAccess::new(&opts.base, &opts.roots);
-    roots
-        .par_iter()
-        .map(|root| {
-            let owned: Vec<&str> = owner
-                .iter()
-                .filter(|(_, r)| **r == root.as_str())
-                .map(|(d, _)| *d)
-                .collect();
-            let source_files = dirs.get(root.as_str()).map_or(&[][..], |v| v.as_slice());
-            load_root(&configs, root, source_files, &owned, &files, opts)
-        })
-        .collect()
+    let load = |root: &String| {
+        let owned: Vec<&str> = owner
+            .iter()
+            .filter(|(_, r)| **r == root.as_str())
+            .map(|(d, _)| *d)
+            .collect();
+        let source_files = dirs.get(root.as_str()).map_or(&[][..], |v| v.as_slice());
+        load_root(&configs, root, source_files, &owned, &files, opts)
+    };
+    if parallel {
+        roots.par_iter().map(load).collect()
+    } else {
+        roots.iter().map(load).collect()
+    }
 }
 
 fn load_root(
