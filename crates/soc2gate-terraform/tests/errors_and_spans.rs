@@ -246,3 +246,46 @@ fn duplicate_object_keys_are_accepted_and_the_last_wins() {
         json!({"groups": {"a": {"port": 81, "name": "x"}, "q.r": 2}})
     );
 }
+
+#[test]
+fn garbage_json_configurations_and_plans_never_panic() {
+    use std::collections::BTreeMap;
+    let tf_json = include_str!("../../../testdata/loader/terraform/tf_json/main.tf.json");
+    let plan = include_str!("../../../testdata/loader/terraform/plan_only/plan.json");
+    let alphabet: Vec<char> = "{}[]\":,$%~\\ntruefalsenul0123456789-.eE é\u{0}"
+        .chars()
+        .collect();
+    let mut seed = 11;
+    for (i, base) in [tf_json, plan].iter().enumerate() {
+        let mut inputs: Vec<String> = base
+            .char_indices()
+            .step_by(7)
+            .map(|(at, _)| base[..at].to_string())
+            .collect();
+        for _ in 0..300 {
+            let mut chars: Vec<char> = base.chars().collect();
+            for _ in 0..3 {
+                let at = (lcg(&mut seed) as usize) % chars.len();
+                chars[at] = alphabet[(lcg(&mut seed) as usize) % alphabet.len()];
+            }
+            inputs.push(chars.into_iter().collect());
+        }
+        for input in &inputs {
+            let name = if i == 0 {
+                "infra/main.tf.json"
+            } else {
+                "infra/plan.json"
+            };
+            let file = SourceFile::new(name, input.as_str());
+            let loaded = if i == 0 {
+                load_module("infra", &[&file])
+            } else {
+                soc2gate_terraform::load_plan(&file, &BTreeMap::new(), &Default::default())
+            };
+            for err in &loaded.errors {
+                assert_eq!(err.location.file, name);
+                assert!(err.location.span.end <= input.len());
+            }
+        }
+    }
+}
