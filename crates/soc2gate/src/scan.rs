@@ -147,13 +147,9 @@ pub fn load(
             });
             continue;
         }
-        // Findings point into the configuration when it is part of the scan.
-        let dir = discover::dir_of(&plan.display);
-        let mut config = BTreeMap::new();
-        if let Some(files) = modules.get(&dir) {
-            config.insert(dir, files.clone());
-        }
-        loaded.push(soc2gate_terraform::load_plan(src, &config, opts));
+        // Findings point into the configuration (the plan's directory and the local
+        // modules it calls) when it is part of the scan.
+        loaded.push(soc2gate_terraform::load_plan(src, &modules, opts));
     }
     (loaded, sources, errors)
 }
