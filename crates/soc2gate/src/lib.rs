@@ -235,6 +235,34 @@ fn load_options(args: &VarArgs, cwd: &Path) -> Result<LoadOptions, u8> {
     })
 }
 
+/// What every scanning command needs before it scans.
+struct ScanSetup {
+    cwd: PathBuf,
+    today: Date,
+    prepared: Prepared,
+    load: LoadOptions,
+}
+
+/// Working directory, today's date, config and policies, Terraform variables; any failure
+/// has been printed and is returned as the exit code.
+fn setup(
+    paths: &[PathBuf],
+    config: Option<&Path>,
+    policy_dirs: &[PathBuf],
+    vars: &VarArgs,
+) -> Result<ScanSetup, u8> {
+    let cwd = working_dir()?;
+    let today = today()?;
+    let prepared = prepare(paths, config, policy_dirs, &cwd)?;
+    let load = load_options(vars, &cwd)?;
+    Ok(ScanSetup {
+        cwd,
+        today,
+        prepared,
+        load,
+    })
+}
+
 /// Scans `paths` with what `prepared` selected, skipping the files the config excludes.
 fn run_scan(paths: &[PathBuf], cwd: &Path, prepared: &Prepared, load: LoadOptions) -> ScanOutcome {
     let exclude = |d: &Discovered| {
@@ -365,16 +393,18 @@ fn plural(n: usize, noun: &str) -> String {
 }
 
 fn cmd_scan(args: &ScanArgs) -> u8 {
-    let cwd = match working_dir() {
-        Ok(d) => d,
-        Err(code) => return code,
-    };
-    let today = match today() {
-        Ok(d) => d,
-        Err(code) => return code,
-    };
-    let prepared = match prepare(&args.paths, args.config.as_deref(), &args.policy_dir, &cwd) {
-        Ok(p) => p,
+    let ScanSetup {
+        cwd,
+        today,
+        prepared,
+        load,
+    } = match setup(
+        &args.paths,
+        args.config.as_deref(),
+        &args.policy_dir,
+        &args.vars,
+    ) {
+        Ok(s) => s,
         Err(code) => return code,
     };
     let baseline = match args
@@ -400,10 +430,6 @@ fn cmd_scan(args: &ScanArgs) -> u8 {
             eprintln!("error: {e}");
             return EXIT_ERROR;
         }
-    };
-    let load = match load_options(&args.vars, &cwd) {
-        Ok(l) => l,
-        Err(code) => return code,
     };
     let mut outcome = run_scan(&args.paths, &cwd, &prepared, load);
     let rules_evaluated = outcome.rules.len();
@@ -499,20 +525,18 @@ fn cmd_scan(args: &ScanArgs) -> u8 {
 }
 
 fn cmd_baseline_create(args: &BaselineCreateArgs) -> u8 {
-    let cwd = match working_dir() {
-        Ok(d) => d,
-        Err(code) => return code,
-    };
-    let today = match today() {
-        Ok(d) => d,
-        Err(code) => return code,
-    };
-    let prepared = match prepare(&args.paths, args.config.as_deref(), &args.policy_dir, &cwd) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
-    let load = match load_options(&args.vars, &cwd) {
-        Ok(l) => l,
+    let ScanSetup {
+        cwd,
+        today,
+        prepared,
+        load,
+    } = match setup(
+        &args.paths,
+        args.config.as_deref(),
+        &args.policy_dir,
+        &args.vars,
+    ) {
+        Ok(s) => s,
         Err(code) => return code,
     };
     let mut outcome = run_scan(&args.paths, &cwd, &prepared, load);
