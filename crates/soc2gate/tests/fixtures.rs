@@ -6,6 +6,11 @@
 //!   named rule starts on that line; alone on a line: the same for the next line.
 //! - `# soc2gate-test: no findings` marks a file that must produce no finding.
 //! - every finding must be expected, and every fixture file must say one or the other.
+//!
+//! A folder `testdata/rules/<rule-id>/` is about its rule: only the findings of that rule,
+//! and of any other rule one of its files expects, are compared. A bucket in an encryption
+//! fixture need not also carry versioning and logging to stay readable. The README example
+//! is compared for every rule.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -79,8 +84,24 @@ fn marks(path: &str, text: &str) -> FileMarks {
     }
 }
 
+/// The rules a fixture folder is about: `None` for all of them.
+type Scope = Option<BTreeSet<String>>;
+
+/// The scope of `testdata/rules/<rule-id>/`: that rule and every rule its files expect.
+fn rule_folder_scope(root: &Path, outcome: &ScanOutcome) -> Scope {
+    let mut scope: BTreeSet<String> = outcome
+        .sources
+        .iter()
+        .flat_map(|(path, src)| marks(path, &src.text).expectations.into_keys())
+        .map(|(_, _, rule)| rule)
+        .collect();
+    scope.insert(root.file_name()?.to_str()?.to_string());
+    Some(scope)
+}
+
 /// Checks one fixture root; returns the problems found, described for a human.
-fn check(root: &Path, outcome: &ScanOutcome) -> Vec<String> {
+fn check(root: &Path, outcome: &ScanOutcome, scope: &Scope) -> Vec<String> {
+    let in_scope = |rule: &str| scope.as_ref().is_none_or(|s| s.contains(rule));
     let mut problems = Vec::new();
     for e in &outcome.load_errors {
         problems.push(format!(
@@ -111,7 +132,7 @@ fn check(root: &Path, outcome: &ScanOutcome) -> Vec<String> {
     }
     let mut actual = Expectations::new();
     let mut messages: BTreeMap<(String, usize, String), String> = BTreeMap::new();
-    for f in &outcome.findings {
+    for f in outcome.findings.iter().filter(|f| in_scope(&f.rule_id)) {
         let key = (
             f.location.file.clone(),
             f.location.start.line,
@@ -179,7 +200,8 @@ fn rule_fixtures_match_their_expectations() {
         if outcome.files == 0 {
             problems.push(format!("{}: no scannable files", root.display()));
         }
-        problems.extend(check(root, &outcome));
+        let scope = rule_folder_scope(root, &outcome);
+        problems.extend(check(root, &outcome, &scope));
     }
     assert!(
         problems.is_empty(),
@@ -194,7 +216,7 @@ fn readme_example_matches_its_expectations_and_covers_every_headline_rule() {
     let policies = policies();
     let root = workspace().join("testdata/example");
     let outcome = scan(std::slice::from_ref(&root), &workspace(), &policies);
-    let problems = check(&root, &outcome);
+    let problems = check(&root, &outcome, &None);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     let fired: BTreeSet<&str> = outcome
         .findings
@@ -211,8 +233,39 @@ fn readme_example_matches_its_expectations_and_covers_every_headline_rule() {
     );
 }
 
+/// The files under `dir`, recursively, with their text.
+fn files_under(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(text) = std::fs::read_to_string(&p) {
+                files.push((p, text));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// A folder where an `aws_s3_bucket` is declared in one `.tf` file and referenced from
+/// another (`bucket = aws_s3_bucket.x.id`): the split-resource join across files.
+fn has_split_across_files(files: &[(PathBuf, String)]) -> bool {
+    files.iter().any(|(declaring, text)| {
+        text.contains("resource \"aws_s3_bucket\" ")
+            && files.iter().any(|(referencing, other)| {
+                referencing != declaring
+                    && referencing.parent() == declaring.parent()
+                    && other.contains("= aws_s3_bucket.")
+            })
+    })
+}
+
 #[test]
-fn every_rule_has_a_failing_and_a_clean_fixture() {
+fn every_rule_has_failing_clean_and_unknown_value_fixtures() {
     let policies = policies();
     let mut problems = Vec::new();
     for id in policies.rule_ids() {
@@ -223,21 +276,17 @@ fn every_rule_has_a_failing_and_a_clean_fixture() {
             ));
             continue;
         }
-        let mut failing = false;
-        let mut clean = false;
-        let mut stack = vec![dir];
-        while let Some(d) = stack.pop() {
-            for entry in std::fs::read_dir(&d).unwrap().flatten() {
-                let p = entry.path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else if let Ok(text) = std::fs::read_to_string(&p) {
-                    let m = marks("", &text);
-                    failing |= m.expectations.keys().any(|(_, _, r)| r == id);
-                    clean |= m.clean;
-                }
-            }
-        }
+        let files = files_under(&dir);
+        let failing = files
+            .iter()
+            .any(|(_, text)| marks("", text).expectations.keys().any(|(_, _, r)| r == id));
+        let clean = files.iter().any(|(_, text)| marks("", text).clean);
+        // A fixture whose deciding value cannot be known: named `unknown_*` (a file or a
+        // folder), and silent.
+        let unknown = files.iter().any(|(path, text)| {
+            let relative = path.strip_prefix(&dir).unwrap_or(path);
+            relative.to_string_lossy().contains("unknown") && marks("", text).clean
+        });
         if !failing {
             problems.push(format!(
                 "rule {id}: no fixture expects it (`# expect: {id}`)"
@@ -246,6 +295,16 @@ fn every_rule_has_a_failing_and_a_clean_fixture() {
         if !clean {
             problems.push(format!(
                 "rule {id}: no clean fixture (`# soc2gate-test: no findings`)"
+            ));
+        }
+        if !unknown {
+            problems.push(format!(
+                "rule {id}: no unknown-value fixture: add testdata/rules/{id}/unknown_<what>.tf (or a folder) whose deciding value is a variable without a default, marked `# soc2gate-test: no findings`"
+            ));
+        }
+        if id.starts_with("aws-s3-") && !has_split_across_files(&files) {
+            problems.push(format!(
+                "rule {id}: no split-resource fixture: add a folder under testdata/rules/{id}/ where the bucket is declared in one .tf file and its split resource references it (`bucket = aws_s3_bucket.x.id`) from another"
             ));
         }
     }
