@@ -1,6 +1,6 @@
-package soc2gate.github.repository.default_branch_protected_test
+package soc2gate.github.default_branch_protected_test
 
-import data.soc2gate.github.repository.default_branch_protected as rule
+import data.soc2gate.github.default_branch_protected as rule
 import data.soc2gate.lib.github.inputs_test as t
 
 repo := t.resource("github_repository", "managed", "api", {"name": "api"})

@@ -60,7 +60,7 @@
 #             strict: true
 #             contexts: [ci/test]
 #     ```
-package soc2gate.github.repository.default_branch_protected
+package soc2gate.github.default_branch_protected
 
 import data.soc2gate.lib.core
 import data.soc2gate.lib.github.protection
