@@ -88,6 +88,10 @@ pub struct RuleMeta {
     /// Markdown.
     pub remediation: String,
     pub resource_types: Vec<String>,
+    /// Types the rule reads from every module of the scan, as `data.scan.resources`
+    /// (account-level settings such as `aws_s3_account_public_access_block`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scan_resource_types: Vec<String>,
     /// Parameter defaults (an object), overridable per rule.
     pub params: Value,
     /// The Rego package, e.g. `soc2gate.aws.s3.encryption_at_rest`.

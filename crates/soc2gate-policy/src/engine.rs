@@ -145,7 +145,9 @@ impl PolicySet {
             }
             all_params.insert(r.id.clone(), Value::Object(p));
         }
-        let data = serde_json::json!({ "params": all_params });
+        // `data.scan.resources` is filled per scan by `evaluate`; empty until then so rules
+        // and their tests can read it without guarding against undefined.
+        let data = serde_json::json!({ "params": all_params, "scan": { "resources": {} } });
         if let Err(e) = RegoValue::from_json_str(&data.to_string()).and_then(|d| engine.add_data(d))
         {
             errors.push(PolicyError::new("parameters", 0, e.to_string()));
@@ -199,16 +201,24 @@ impl PolicySet {
     /// that has at least one resource of its `resource_types`: most policy x unit pairs do
     /// not match, and skipping them is most of the speed.
     pub fn evaluate(&self, units: &[Module]) -> (Vec<Violation>, Vec<EvalError>) {
+        let mut errors = Vec::new();
+        let template = match self.with_scan_resources(units) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(e);
+                return (Vec::new(), errors);
+            }
+        };
+        let template = template.as_ref().unwrap_or(&self.template);
         let results: Vec<(Vec<Violation>, Vec<EvalError>)> = units
             .par_iter()
             .enumerate()
             .map_init(
-                || self.template.clone(),
+                || template.clone(),
                 |engine, (i, unit)| self.evaluate_unit(engine, i, unit),
             )
             .collect();
         let mut violations = Vec::new();
-        let mut errors = Vec::new();
         for (v, e) in results {
             violations.extend(v);
             errors.extend(e);
@@ -216,6 +226,53 @@ impl PolicySet {
         violations.sort();
         violations.dedup();
         (violations, errors)
+    }
+
+    /// The template with `data.scan.resources`: the resources of every type a rule lists in
+    /// `scan_resource_types`, from all units, so that a setting made once for the account
+    /// (in whichever root module) is seen by the rules of every module. `None` when no rule
+    /// asks for any.
+    fn with_scan_resources(&self, units: &[Module]) -> Result<Option<Engine>, EvalError> {
+        let wanted: BTreeSet<&str> = self
+            .rules
+            .iter()
+            .flat_map(|r| r.scan_resource_types.iter().map(String::as_str))
+            .collect();
+        if wanted.is_empty() {
+            return Ok(None);
+        }
+        let mut by_type: BTreeMap<&str, Vec<(&str, &str, Value)>> = BTreeMap::new();
+        for unit in units {
+            for r in &unit.resources {
+                if wanted.contains(r.rtype.as_str()) {
+                    let value = serde_json::to_value(r).expect("resource serializes");
+                    by_type
+                        .entry(&r.rtype)
+                        .or_default()
+                        .push((&unit.path, &r.address, value));
+                }
+            }
+        }
+        let resources: Map<String, Value> = by_type
+            .into_iter()
+            .map(|(t, mut rs)| {
+                // Units and addresses in order: evaluation stays deterministic.
+                rs.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+                let list = rs.into_iter().map(|(_, _, v)| v).collect();
+                (t.to_string(), Value::Array(list))
+            })
+            .collect();
+        let data = serde_json::json!({ "scan": { "resources": resources } });
+        let mut engine = self.template.clone();
+        RegoValue::from_json_str(&data.to_string())
+            .and_then(|d| engine.add_data(d))
+            .map_err(|e| EvalError {
+                rule_id: String::new(),
+                policy: String::new(),
+                unit: "the scan".into(),
+                message: format!("scan-wide resources could not be given to the rules: {e}"),
+            })?;
+        Ok(Some(engine))
     }
 
     fn evaluate_unit(
@@ -393,6 +450,59 @@ deny contains v if {
         let set = PolicySet::load(&[PolicySource::new("p/named.rego", RULE)], &params).unwrap();
         let (v, _) = set.evaluate(&units[..1]);
         assert_eq!(v[0].resource, "aws_s3_bucket.acme_a");
+    }
+
+    /// Reports buckets unless an account-level block is anywhere in the scan.
+    const ACCOUNT_RULE: &str = r#"# METADATA
+# title: Buckets are blocked
+# description: test rule
+# custom:
+#   id: test-blocked
+#   severity: low
+#   controls: [CC6.1]
+#   resource_types: [aws_s3_bucket]
+#   scan_resource_types: [aws_s3_account_public_access_block]
+#   remediation: Block them.
+package soc2gate.test.blocked
+
+deny contains v if {
+    count(data.scan.resources.aws_s3_account_public_access_block) == 0
+    some b in input.resources.aws_s3_bucket
+    v := {"resource": b.address, "attribute": "", "message": "not blocked"}
+}
+
+deny contains v if {
+    not data.scan.resources.aws_s3_account_public_access_block
+    some b in input.resources.aws_s3_bucket
+    v := {"resource": b.address, "attribute": "", "message": "not blocked"}
+}
+"#;
+
+    #[test]
+    fn scan_resource_types_are_seen_from_every_unit() {
+        let set = PolicySet::load(
+            &[PolicySource::new("p/blocked.rego", ACCOUNT_RULE)],
+            &BTreeMap::new(),
+        )
+        .unwrap();
+        assert_eq!(
+            set.rules()[0].scan_resource_types,
+            vec!["aws_s3_account_public_access_block".to_string()]
+        );
+        let buckets = unit(&["acme-a"]);
+        let (v, e) = set.evaluate(std::slice::from_ref(&buckets));
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(v.len(), 1, "no account block anywhere: reported");
+
+        // The account-level block lives in another root module of the scan.
+        let mut account = Module::new("account", ModuleKind::Terraform);
+        let mut block = unit(&["x"]).resources.remove(0);
+        block.rtype = "aws_s3_account_public_access_block".into();
+        block.address = "aws_s3_account_public_access_block.this".into();
+        account.resources.push(block);
+        let (v, e) = set.evaluate(&[buckets, account]);
+        assert!(e.is_empty(), "{e:?}");
+        assert!(v.is_empty(), "{v:?}");
     }
 
     #[test]

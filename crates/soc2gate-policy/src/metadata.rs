@@ -137,6 +137,10 @@ pub fn parse_rule(path: &str, text: &str) -> Result<RuleMeta, PolicyError> {
     }
     let remediation = str_field(&custom, "remediation", "custom.remediation")?;
     let resource_types = list_field(&custom, "resource_types")?;
+    let scan_resource_types = match custom.get("scan_resource_types") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(_) => list_field(&custom, "scan_resource_types")?,
+    };
     let params = match custom.get("params") {
         None | Some(Value::Null) => Value::Object(Map::new()),
         Some(p @ Value::Object(_)) => p.clone(),
@@ -155,6 +159,7 @@ pub fn parse_rule(path: &str, text: &str) -> Result<RuleMeta, PolicyError> {
         controls,
         remediation,
         resource_types,
+        scan_resource_types,
         params,
         package,
         source: path.to_string(),

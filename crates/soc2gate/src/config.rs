@@ -612,6 +612,7 @@ mod tests {
             controls: controls.iter().map(|c| c.to_string()).collect(),
             remediation: String::new(),
             resource_types: Vec::new(),
+            scan_resource_types: Vec::new(),
             params,
             package: String::new(),
             source: String::new(),

@@ -43,6 +43,7 @@ pub fn rules() -> Vec<RuleMeta> {
         controls: Vec::new(),
         remediation: remediation.into(),
         resource_types: Vec::new(),
+        scan_resource_types: Vec::new(),
         params: Value::Object(Default::default()),
         package: String::new(),
         source: "built in".into(),

@@ -107,6 +107,7 @@ fn rule(
         controls: controls.iter().map(|c| c.to_string()).collect(),
         remediation: remediation.to_string(),
         resource_types: vec!["aws_s3_bucket".to_string()],
+        scan_resource_types: Vec::new(),
         params: json!({}),
         package: format!("soc2gate.{}", id.replace('-', "_")),
         source: format!("policies/{}.rego", id.replace('-', "_")),
