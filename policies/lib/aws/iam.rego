@@ -469,6 +469,39 @@ _covered_use(type_name, key) if {
 	regex.match(`^inline_policy\[[0-9]+\]\.policy$`, key)
 }
 
+# Trust policies: the `assume_role_policy` of every managed `aws_iam_role`, each document
+# read once. A document written in the role (forms (a) and (b)) is read there; one that is
+# the JSON of `aws_iam_policy_document` data sources (form (c), or rendered by the loader)
+# is read at those data sources, so that a document shared by several roles is reported
+# once, at its own line.
+trust_statements := {s |
+	some r in _roles
+	not from_data_document(r, ["assume_role_policy"])
+	some s in inline_statements(r, ["assume_role_policy"])
+} | {s |
+	some address in _trust_documents
+	some s in _data_statements_with_sources(_data_documents[address])
+}
+
+_roles := [r |
+	some r in core.resources("aws_iam_role")
+	r.mode == "managed"
+]
+
+# The data sources referenced by trust policies, by address.
+_trust_documents := {address |
+	some r in _roles
+	some address in object.get(r.refs, "assume_role_policy", [])
+	_data_documents[address]
+}
+
+# A principal that matches anyone: `"Principal": "*"`, `{"AWS": "*"}` (or a list holding
+# "*"), or a data source's `principals { type = "*" or "AWS", identifiers = ["*"] }`.
+wildcard_principal(p) if {
+	p.type in {"*", "AWS"}
+	"*" in p.identifiers
+}
+
 # The statement allows (effect known to be "Allow").
 allows(s) if s.effect == "Allow"
 

@@ -353,3 +353,36 @@ test_insecure_transport_conditions if {
 	not iam.insecure_transport_condition({"conditions": [{"test": null, "variable": "aws:SecureTransport", "values": ["false"]}]})
 	not iam.insecure_transport_condition({"conditions": []})
 }
+
+# Trust policies.
+trust_json := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"AWS":"*"}}]}`
+
+test_trust_statements_inline_and_data_sources_each_once if {
+	inline := t.resource("aws_iam_role", "inline", {"assume_role_policy": trust_json})
+	d := t.data_source("aws_iam_policy_document", "trust", {"statement": [{"actions": ["sts:AssumeRole"], "principals": [{"type": "AWS", "identifiers": ["*"]}]}]})
+
+	# One role with the rendered JSON, one whose reference the loader could not render.
+	rendered := t.with_refs(t.resource("aws_iam_role", "rendered", {"assume_role_policy": trust_json}), {"assume_role_policy": ["data.aws_iam_policy_document.trust"]})
+	unrendered := t.with_unknown(t.with_refs(t.resource("aws_iam_role", "unrendered", {}), {"assume_role_policy": ["data.aws_iam_policy_document.trust"]}), ["assume_role_policy"])
+	existing := t.data_source("aws_iam_role", "existing", {"assume_role_policy": trust_json})
+	got := iam.trust_statements with input as t.input_of([inline, d, rendered, unrendered, existing])
+	{[s.resource.address, s.path] | some s in got} == {
+		["aws_iam_role.inline", "assume_role_policy.Statement[0]"],
+		["data.aws_iam_policy_document.trust", "statement[0]"],
+	}
+}
+
+test_trust_statements_ignore_permissions_documents if {
+	d := t.data_source("aws_iam_policy_document", "read", {"statement": [{"actions": ["s3:GetObject"]}]})
+	p := t.with_unknown(t.with_refs(t.resource("aws_iam_policy", "read", {}), {"policy": ["data.aws_iam_policy_document.read"]}), ["policy"])
+	got := iam.trust_statements with input as t.input_of([d, p])
+	got == set()
+}
+
+test_wildcard_principals if {
+	iam.wildcard_principal({"type": "*", "identifiers": ["*"]})
+	iam.wildcard_principal({"type": "AWS", "identifiers": ["arn:aws:iam::111122223333:root", "*"]})
+	not iam.wildcard_principal({"type": "AWS", "identifiers": ["arn:aws:iam::111122223333:root"]})
+	not iam.wildcard_principal({"type": "Service", "identifiers": ["ec2.amazonaws.com"]})
+	not iam.wildcard_principal({"type": null, "identifiers": ["*"]})
+}
