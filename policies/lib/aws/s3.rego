@@ -143,6 +143,83 @@ _unplaced_literals := {split |
 	_unplaced_literal(split)
 }
 
+# The split resources of `type_name` that certainly belong to the bucket (managed only):
+# the ones whose values a rule judges on the bucket's behalf.
+joined_of(bucket, type_name) := [split |
+	some address in _joined_addresses(bucket)
+	split := _splits[address]
+	split.type == type_name
+	split.mode == "managed"
+]
+
+_joined_addresses(bucket) := {address |
+	some key in _bucket_keys(bucket)
+	some address, _ in object.get(_index, key, {})
+}
+
+# The join keys of a bucket ("ref:<address>", "name:<name>"), to match against the keys of
+# another attribute that names a bucket (`attribute_keys`).
+keys(bucket) := _bucket_keys(bucket)
+
+# The join keys of an attribute that names a bucket other than a split resource's
+# `bucket`: a logging `target_bucket`, a trail's `s3_bucket_name`. `path` is an array
+# (["logging", 0, "target_bucket"]).
+attribute_keys(r, path) := {key |
+	some address in object.get(r.refs, core.path_text(path), [])
+	key := concat("", ["ref:", address])
+} | {key |
+	name := object.get(r.values, path, null)
+	is_string(name)
+	key := concat("", ["name:", name])
+}
+
+# One of the join keys is a bucket of the input (managed or a data source).
+names_a_bucket(keys) if {
+	some key in keys
+	_all_bucket_keys[key]
+}
+
+# How a message names the bucket of a split resource: the bucket of the input it is
+# joined to when there is exactly one, else its literal name or what it references.
+describe_bucket_of(split) := describe(bucket) if {
+	[bucket] := [x | some x in _buckets_of(split)]
+}
+
+describe_bucket_of(split) := d if {
+	count(_buckets_of(split)) != 1
+	d := _describe_target(split)
+}
+
+_describe_target(split) := sprintf("bucket %q", [name]) if {
+	name := object.get(split.values, "bucket", null)
+	is_string(name)
+}
+
+_describe_target(split) := sprintf("bucket %s", [concat(", ", sort(addresses))]) if {
+	not is_string(object.get(split.values, "bucket", null))
+	addresses := object.get(split.refs, "bucket", [])
+	count(addresses) > 0
+}
+
+_describe_target(split) := "its bucket" if {
+	not is_string(object.get(split.values, "bucket", null))
+	count(object.get(split.refs, "bucket", [])) == 0
+}
+
+_buckets_of(split) := {b |
+	some key in _split_keys(split)
+	some address, _ in object.get(_bucket_index, key, {})
+	b := _buckets_by_address[address]
+}
+
+# Join key -> {bucket address: true}, for managed buckets.
+_bucket_index := object.union_n([{key: {b.address: true}} |
+	some b in buckets
+	some key in _bucket_keys(b)
+])
+
+_buckets_by_address := {b.address: b | some b in buckets}
+
 # Managed buckets: data sources of type `aws_s3_bucket` are read, never judged.
 buckets := [b |
 	some b in core.resources("aws_s3_bucket")

@@ -139,3 +139,82 @@ test_reference_to_an_instance_of_a_bucket_is_resolved if {
 	s3.resolved(split) with input as inp
 	not s3.maybe_joined(other, split) with input as inp
 }
+
+test_joined_of_is_certain_only if {
+	b := logs
+	mine := t.bucket_ref(t.resource(sse, "mine", {}), b)
+	by_name := t.resource(sse, "by_name", {"bucket": "acme-logs"})
+	floating := t.with_unknown(t.resource(sse, "floating", {}), ["bucket"])
+	existing := object.union(t.resource(sse, "existing", {"bucket": "acme-logs"}), {"mode": "data", "address": "data.x.existing"})
+	inp := t.input_of([b, mine, by_name, floating, existing])
+	got := s3.joined_of(b, sse) with input as inp
+	{x.address | some x in got} == {
+		"aws_s3_bucket_server_side_encryption_configuration.mine",
+		"aws_s3_bucket_server_side_encryption_configuration.by_name",
+	}
+	maybe := s3.maybe_joined_of(b, sse) with input as inp
+	count(maybe) == 3
+}
+
+test_joined_of_an_instance_by_reference_to_its_resource if {
+	b := object.union(logs, {"address": "aws_s3_bucket.logs[0]"})
+	split := t.with_unknown(t.with_refs(t.resource(sse, "x", {}), {"bucket": ["aws_s3_bucket.logs"]}), ["bucket"])
+	got := s3.joined_of(b, sse) with input as t.input_of([b, split])
+	count(got) == 1
+}
+
+test_attribute_keys_of_a_reference_and_a_literal if {
+	trail := t.with_unknown(t.with_refs(t.resource("aws_cloudtrail", "main", {}), {"s3_bucket_name": ["aws_s3_bucket.logs"]}), ["s3_bucket_name"])
+	s3.attribute_keys(trail, ["s3_bucket_name"]) == {"ref:aws_s3_bucket.logs"}
+	inline := t.resource("aws_s3_bucket", "x", {"logging": [{"target_bucket": "acme-logs"}]})
+	s3.attribute_keys(inline, ["logging", 0, "target_bucket"]) == {"name:acme-logs"}
+	nested := t.with_refs(t.resource("aws_s3_bucket", "y", {}), {"logging[0].target_bucket": ["aws_s3_bucket.logs"]})
+	s3.attribute_keys(nested, ["logging", 0, "target_bucket"]) == {"ref:aws_s3_bucket.logs"}
+	s3.attribute_keys(t.resource("aws_cloudtrail", "none", {}), ["s3_bucket_name"]) == set()
+}
+
+test_keys_match_attribute_keys if {
+	b := logs
+	k := s3.keys(b)
+	"ref:aws_s3_bucket.logs" in k
+	"name:acme-logs" in k
+}
+
+test_names_a_bucket if {
+	b := logs
+	inp := t.input_of([b])
+	s3.names_a_bucket({"name:acme-logs"}) with input as inp
+	s3.names_a_bucket({"ref:aws_s3_bucket.logs"}) with input as inp
+	not s3.names_a_bucket({"name:acme-other", "ref:aws_s3_bucket.other"}) with input as inp
+	not s3.names_a_bucket(set()) with input as inp
+}
+
+test_describe_bucket_of_a_joined_split if {
+	b := logs
+	split := t.bucket_ref(t.resource(sse, "x", {}), b)
+	got := s3.describe_bucket_of(split) with input as t.input_of([b, split])
+	got == `bucket "acme-logs"`
+}
+
+test_describe_bucket_of_an_unjoined_split if {
+	by_name := t.resource(sse, "a", {"bucket": "acme-elsewhere"})
+	by_ref := t.with_unknown(t.with_refs(t.resource(sse, "b", {}), {"bucket": ["module.data.bucket"]}), ["bucket"])
+	floating := t.with_unknown(t.resource(sse, "c", {}), ["bucket"])
+	inp := t.input_of([by_name, by_ref, floating])
+	got_name := s3.describe_bucket_of(by_name) with input as inp
+	got_name == `bucket "acme-elsewhere"`
+	got_ref := s3.describe_bucket_of(by_ref) with input as inp
+	got_ref == "bucket module.data.bucket"
+	got_floating := s3.describe_bucket_of(floating) with input as inp
+	got_floating == "its bucket"
+}
+
+test_describe_bucket_of_a_split_joined_to_every_instance if {
+	# `bucket = aws_s3_bucket.lake[count.index].id` references the resource, so each
+	# instance is joined to every bucket instance: named by the reference.
+	b0 := t.resource("aws_s3_bucket", "lake[0]", {"bucket": "acme-lake-raw"})
+	b1 := t.resource("aws_s3_bucket", "lake[1]", {"bucket": "acme-lake-curated"})
+	split := t.with_unknown(t.with_refs(t.resource(sse, "lake[0]", {}), {"bucket": ["aws_s3_bucket.lake"]}), ["bucket"])
+	got := s3.describe_bucket_of(split) with input as t.input_of([b0, b1, split])
+	got == "bucket aws_s3_bucket.lake"
+}

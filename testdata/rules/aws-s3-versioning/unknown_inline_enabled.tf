@@ -1,0 +1,28 @@
+# soc2gate-test: no findings
+# Inline versioning switched by a variable without a default, and a dynamic block.
+variable "versioned" {
+  type = bool
+}
+
+variable "versioning" {
+  type = list(bool)
+}
+
+resource "aws_s3_bucket" "switched" {
+  bucket = "acme-switched"
+
+  versioning {
+    enabled = var.versioned
+  }
+}
+
+resource "aws_s3_bucket" "dynamic" {
+  bucket = "acme-dynamic-versioning"
+
+  dynamic "versioning" {
+    for_each = var.versioning
+    content {
+      enabled = versioning.value
+    }
+  }
+}
