@@ -275,6 +275,23 @@ impl PolicySet {
         Ok(Some(engine))
     }
 
+    /// The `deny` values of `rules` on the engine's input, from one query; `None` when the
+    /// query fails or a rule's `deny` is undefined (the caller then asks rule by rule).
+    fn eval_combined(&self, engine: &mut Engine, rules: &[usize]) -> Option<Vec<RegoValue>> {
+        let query = format!(
+            "[{}]",
+            rules
+                .iter()
+                .map(|&i| self.queries[i].as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let results = engine.eval_query(query, false).ok()?;
+        let value = &results.result.first()?.expressions.first()?.value;
+        let values = value.as_array().ok()?;
+        (values.len() == rules.len()).then(|| values.to_vec())
+    }
+
     fn evaluate_unit(
         &self,
         engine: &mut Engine,
@@ -313,7 +330,11 @@ impl PolicySet {
                 return (violations, errors);
             }
         }
-        for i in applicable {
+        // One query for all applicable rules: library rules (join indexes, normalised IAM
+        // statements) are computed once per unit instead of once per rule that uses them.
+        // When it fails, each rule is evaluated alone so the error names its rule.
+        let combined = self.eval_combined(engine, &applicable);
+        for (n, &i) in applicable.iter().enumerate() {
             let rule = &self.rules[i];
             let fail = |message: String| EvalError {
                 rule_id: rule.id.clone(),
@@ -321,12 +342,15 @@ impl PolicySet {
                 unit: unit.path.clone(),
                 message,
             };
-            let value = match engine.eval_rule(self.queries[i].clone()) {
-                Ok(v) => v,
-                Err(e) => {
-                    errors.push(fail(e.to_string()));
-                    continue;
-                }
+            let value = match &combined {
+                Some(values) => values[n].clone(),
+                None => match engine.eval_rule(self.queries[i].clone()) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        errors.push(fail(e.to_string()));
+                        continue;
+                    }
+                },
             };
             let entries = match &value {
                 RegoValue::Undefined => continue,
@@ -567,5 +591,29 @@ deny contains v if {
             e[0].message.contains("not a resource of this unit"),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn a_failing_rule_is_named_and_the_other_rules_still_report() {
+        let failing = RULE
+            .replace("id: test-named", "id: test-failing")
+            .replace("soc2gate.test.named", "soc2gate.test.failing")
+            .replace(
+                "some b in input.resources.aws_s3_bucket",
+                "some b in input.resources.aws_s3_bucket\n    to_number(b.values.bucket) > 0",
+            );
+        let set = PolicySet::load(
+            &[
+                PolicySource::new("p/failing.rego", failing),
+                PolicySource::new("p/named.rego", RULE),
+            ],
+            &BTreeMap::new(),
+        )
+        .unwrap();
+        let (v, e) = set.evaluate(&[unit(&["other"])]);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].rule_id, "test-failing");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(set.rules()[v[0].rule].id, "test-named");
     }
 }
