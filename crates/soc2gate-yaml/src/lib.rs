@@ -6,7 +6,7 @@
 //!
 //! | settings file | resource path |
 //! | --- | --- |
-//! | `repository:` | `github_repository.<name>` (`repository` when unnamed, or implied by `branches:`) |
+//! | `repository:` | `github_repository.<name>` (`repository` when unnamed, or implied by `branches:`; an implied repository has `archived`, `private`, `visibility`, `vulnerability_alerts` and `security_and_analysis` unknown, since the file does not manage them) |
 //! | `repository.homepage` | `homepage_url` |
 //! | `repository.topics` (list or comma-separated string) | `topics` |
 //! | `repository.enable_vulnerability_alerts` | `vulnerability_alerts` |

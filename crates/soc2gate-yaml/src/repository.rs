@@ -94,9 +94,20 @@ pub(crate) fn read(file: &SourceFile, entry: Entry<'_>, errors: &mut Errors<'_>)
     Some((resource(file, TYPE, &name, values, unknown), spans))
 }
 
+/// Settings of an implied repository that the file does not manage: the repository keeps
+/// whatever GitHub has, which a scan cannot know.
+const UNMANAGED: &[&str] = &[
+    "archived",
+    "private",
+    "security_and_analysis",
+    "visibility",
+    "vulnerability_alerts",
+];
+
 /// The repository a file implies when it protects branches without a `repository:`
-/// section: nothing is known about it, and the default-branch rule applies GitHub's
-/// defaults. It is located at `branches:`.
+/// section. The file does not manage its settings: its visibility and security features
+/// are unknown (rules about them stay silent), while its default branch is left unset so
+/// the default-branch rule applies GitHub's default. It is located at `branches:`.
 pub(crate) fn implied(file: &SourceFile, branches: Entry<'_>) -> Built {
     let spans = ResourceSpans {
         file: file.path.clone(),
@@ -104,8 +115,9 @@ pub(crate) fn implied(file: &SourceFile, branches: Entry<'_>) -> Built {
         block: branches.span(),
         ..Default::default()
     };
+    let unknown = UNMANAGED.iter().map(|name| name.to_string()).collect();
     (
-        resource(file, TYPE, DEFAULT_NAME, Map::new(), Vec::new()),
+        resource(file, TYPE, DEFAULT_NAME, Map::new(), unknown),
         spans,
     )
 }

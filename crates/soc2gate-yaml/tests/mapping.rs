@@ -194,7 +194,7 @@ fn unquoted_template_is_unknown_not_a_mapping() {
 }
 
 #[test]
-fn branches_without_repository_imply_one_without_default_branch() {
+fn branches_without_repository_imply_one_with_unknown_settings_and_no_default_branch() {
     let (_, loaded) =
         load("branches:\n  - name: main\n    protection:\n      enforce_admins: true\n");
     assert!(loaded.errors.is_empty(), "{:?}", summary(&loaded.errors));
@@ -202,6 +202,18 @@ fn branches_without_repository_imply_one_without_default_branch() {
     assert_eq!(repository["mode"], "settings");
     assert_eq!(repository["name"], "repository");
     assert_eq!(repository["values"], json!({}));
+    // The file does not manage the repository's settings: they are unknown, but its
+    // default branch is GitHub's default.
+    assert_eq!(
+        repository["unknown"],
+        json!([
+            "archived",
+            "private",
+            "security_and_analysis",
+            "visibility",
+            "vulnerability_alerts"
+        ])
+    );
 }
 
 #[test]
