@@ -7,7 +7,8 @@
 #   with `password_reuse_prevention`. Unset, `minimum_password_length` takes the provider's
 #   and IAM's default of 6 characters, and `password_reuse_prevention` takes none: users
 #   may then reuse any earlier password. Both are reported. A value that cannot be known
-#   statically is not judged.
+#   statically is not judged. `min_length` may be set from 6 to 128 and
+#   `min_reuse_prevention` from 1 to 24, the values IAM accepts.
 # custom:
 #   id: aws-iam-password-policy
 #   severity: medium
