@@ -119,9 +119,8 @@ deny contains v if {
 	some block in ["root_block_device", "ebs_block_device"]
 	some i, device in object.get(r.values, block, [])
 	is_object(device)
-	path := [block, i, "encrypted"]
-	_false(r, path)
-	v := core.violation(r, core.path_text(path), sprintf(
+	_false(r, [block, i, "encrypted"])
+	v := core.violation(r, core.path_text([block, i, "encrypted"]), sprintf(
 		"%s has %s%s with encrypted = false: the volume is not encrypted at rest; %s",
 		[_describe(r), _a[block], _device_name(device), _fix],
 	))
@@ -150,9 +149,8 @@ deny contains v if {
 	is_object(mapping)
 	some j, ebs in object.get(mapping, "ebs", [])
 	is_object(ebs)
-	path := ["block_device_mappings", i, "ebs", j, "encrypted"]
-	_false(r, path)
-	v := core.violation(r, core.path_text(path), sprintf(
+	_false(r, ["block_device_mappings", i, "ebs", j, "encrypted"])
+	v := core.violation(r, core.path_text(["block_device_mappings", i, "ebs", j, "encrypted"]), sprintf(
 		"%s maps an EBS volume%s with encrypted = false: the volume is not encrypted at rest; set encrypted = \"true\", or enable EBS encryption by default for the account (aws_ebs_encryption_by_default)",
 		[_describe(r), _device_name(mapping)],
 	))
@@ -160,9 +158,10 @@ deny contains v if {
 
 # EBS encryption by default is, or may be, enabled: the scan manages an
 # `aws_ebs_encryption_by_default` whose `enabled` is true, unset (default true) or
-# unknown.
+# unknown. (`data.scan.resources` is always present; were it not, this would simply be
+# false. Reading it by path keeps the rest of `data` unevaluated.)
 _encrypted_by_default if {
-	some s in object.get(object.get(data, "scan", {}), ["resources", _setting_type], [])
+	some s in object.get(data.scan.resources, _setting_type, [])
 	s.mode == "managed"
 	not _false(s, ["enabled"])
 }
