@@ -8,7 +8,8 @@
 //! - every finding must be expected, and every fixture file must say one or the other.
 //!
 //! A folder `testdata/rules/<rule-id>/` is about its rule: only the findings of that rule,
-//! and of any other rule one of its files expects, are compared. A bucket in an encryption
+//! and of any other rule one of its files expects, are compared. It is scanned as one
+//! scan, except subfolders named `scan_*`, each scanned on its own. A bucket in an encryption
 //! fixture need not also carry versioning and logging to stay readable. The README example
 //! is compared for every rule.
 
@@ -171,9 +172,19 @@ fn check(root: &Path, outcome: &ScanOutcome, scope: &Scope) -> Vec<String> {
     problems
 }
 
-fn fixture_roots() -> Vec<PathBuf> {
+/// One scan of the fixture test: the paths scanned together, and the rule folder
+/// (`testdata/rules/<rule-id>/`) they belong to.
+struct FixtureScan {
+    rule_dir: PathBuf,
+    paths: Vec<PathBuf>,
+}
+
+/// A rule folder is one scan, except its subfolders named `scan_*`, each a scan of its
+/// own: scan-wide settings (`data.scan.resources`, e.g. an account-level public access
+/// block in another module) then exempt only what that subfolder holds.
+fn fixture_scans() -> Vec<FixtureScan> {
     let base = workspace().join("testdata/rules");
-    let mut roots: Vec<PathBuf> = std::fs::read_dir(&base)
+    let mut rule_dirs: Vec<PathBuf> = std::fs::read_dir(&base)
         .map(|d| {
             d.flatten()
                 .map(|e| e.path())
@@ -181,27 +192,58 @@ fn fixture_roots() -> Vec<PathBuf> {
                 .collect()
         })
         .unwrap_or_default();
-    roots.sort();
-    roots
+    rule_dirs.sort();
+    let mut scans = Vec::new();
+    for rule_dir in rule_dirs {
+        let mut children: Vec<PathBuf> = std::fs::read_dir(&rule_dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        children.sort();
+        let (separate, together): (Vec<PathBuf>, Vec<PathBuf>) =
+            children.into_iter().partition(|p| {
+                p.is_dir()
+                    && p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with("scan_"))
+            });
+        if !together.is_empty() {
+            scans.push(FixtureScan {
+                rule_dir: rule_dir.clone(),
+                paths: together,
+            });
+        }
+        for path in separate {
+            scans.push(FixtureScan {
+                rule_dir: rule_dir.clone(),
+                paths: vec![path],
+            });
+        }
+    }
+    scans
 }
 
 #[test]
 fn rule_fixtures_match_their_expectations() {
     let policies = policies();
     let cwd = workspace();
-    let roots = fixture_roots();
+    let scans = fixture_scans();
     assert!(
-        !roots.is_empty(),
+        !scans.is_empty(),
         "no fixture folders under testdata/rules/"
     );
     let mut problems = Vec::new();
-    for root in &roots {
-        let outcome = scan(std::slice::from_ref(root), &cwd, &policies);
+    for fixture in &scans {
+        let outcome = scan(&fixture.paths, &cwd, &policies);
         if outcome.files == 0 {
-            problems.push(format!("{}: no scannable files", root.display()));
+            problems.push(format!(
+                "{}: no scannable files",
+                fixture.paths[0].display()
+            ));
         }
-        let scope = rule_folder_scope(root, &outcome);
-        problems.extend(check(root, &outcome, &scope));
+        let scope = rule_folder_scope(&fixture.rule_dir, &outcome);
+        problems.extend(check(&fixture.rule_dir, &outcome, &scope));
     }
     assert!(
         problems.is_empty(),
