@@ -231,7 +231,7 @@ impl PolicySet {
     /// The template with `data.scan.resources`: the resources of every type a rule lists in
     /// `scan_resource_types`, from all units, so that a setting made once for the account
     /// (in whichever root module) is seen by the rules of every module. `None` when no rule
-    /// asks for any.
+    /// asks for any or the scan has none.
     fn with_scan_resources(&self, units: &[Module]) -> Result<Option<Engine>, EvalError> {
         let wanted: BTreeSet<&str> = self
             .rules
@@ -253,6 +253,10 @@ impl PolicySet {
                 }
             }
         }
+        if by_type.is_empty() {
+            // `data.scan.resources` is already `{}` in the template, and it stays prepared.
+            return Ok(None);
+        }
         let resources: Map<String, Value> = by_type
             .into_iter()
             .map(|(t, mut rs)| {
@@ -264,8 +268,11 @@ impl PolicySet {
             .collect();
         let data = serde_json::json!({ "scan": { "resources": resources } });
         let mut engine = self.template.clone();
+        // Adding data unprepares the engine; a first query prepares it again here, once,
+        // rather than in every worker's clone.
         RegoValue::from_json_str(&data.to_string())
             .and_then(|d| engine.add_data(d))
+            .and_then(|()| engine.eval_query("true".into(), false).map(|_| ()))
             .map_err(|e| EvalError {
                 rule_id: String::new(),
                 policy: String::new(),
