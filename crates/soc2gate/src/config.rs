@@ -616,6 +616,7 @@ mod tests {
             params,
             package: String::new(),
             source: String::new(),
+            examples: Default::default(),
         }
     }
 
