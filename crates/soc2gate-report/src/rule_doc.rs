@@ -103,13 +103,14 @@ fn code_list(items: &[String]) -> String {
 
 /// The catalogue: a section per Trust Services Criterion that some rule serves, in the
 /// order of the standard, with a table of its rules by id; a rule appears under each
-/// criterion it serves. Rules without a criterion come last. With `page_dir`, each id
-/// links to `<page_dir>/<id>.md`.
-pub fn catalogue(rules: &[RuleMeta], page_dir: Option<&str>) -> String {
+/// criterion it serves, and rules without a criterion come last. With `control`, only that
+/// criterion's section. With `page_dir`, each id links to `<page_dir>/<id>.md`.
+pub fn catalogue(rules: &[RuleMeta], control: Option<&str>, page_dir: Option<&str>) -> String {
     let mut sorted: Vec<&RuleMeta> = rules.iter().collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
     let mut sections: Vec<(String, Vec<&RuleMeta>)> = CRITERIA
         .iter()
+        .filter(|(id, _)| control.is_none_or(|c| c == *id))
         .map(|(id, meaning)| {
             let serving = sorted
                 .iter()
@@ -119,16 +120,18 @@ pub fn catalogue(rules: &[RuleMeta], page_dir: Option<&str>) -> String {
             (format!("{id}: {meaning}"), serving)
         })
         .collect();
-    // A criterion the model does not know cannot pass metadata validation; rules without
-    // any are soc2gate's own.
-    sections.push((
-        "No criterion".to_string(),
-        sorted
-            .iter()
-            .copied()
-            .filter(|r| r.controls.is_empty())
-            .collect(),
-    ));
+    // Metadata validation rejects unknown criteria, so the rules left are those with none
+    // (soc2gate's own).
+    if control.is_none() {
+        sections.push((
+            "No criterion".to_string(),
+            sorted
+                .iter()
+                .copied()
+                .filter(|r| r.controls.is_empty())
+                .collect(),
+        ));
+    }
     let mut out = String::new();
     for (heading, serving) in sections.iter().filter(|(_, rs)| !rs.is_empty()) {
         if !out.is_empty() {
@@ -145,7 +148,11 @@ pub fn catalogue(rules: &[RuleMeta], page_dir: Option<&str>) -> String {
                 out,
                 "| {id} | {} | {} | {} |",
                 r.severity,
-                r.controls.join(", "),
+                if r.controls.is_empty() {
+                    "-".to_string()
+                } else {
+                    r.controls.join(", ")
+                },
                 r.title.trim().replace('|', "\\|")
             );
         }
@@ -229,7 +236,7 @@ resource \"a\" \"b\" {} # <- finding
             rule("a", &["CC6.1"]),
             rule("own", &[]),
         ];
-        let text = catalogue(&rules, Some("rules"));
+        let text = catalogue(&rules, None, Some("rules"));
         let cc61 = text.find("## CC6.1:").unwrap();
         let cc67 = text.find("## CC6.7:").unwrap();
         let none = text.find("## No criterion").unwrap();
@@ -237,7 +244,12 @@ resource \"a\" \"b\" {} # <- finding
         assert_eq!(text.matches("[`b`](rules/b.md)").count(), 2, "{text}");
         let a = text.find("[`a`]").unwrap();
         assert!(cc61 < a && a < text.find("[`b`]").unwrap());
-        assert!(!catalogue(&rules, None).contains("]("));
+        assert!(!catalogue(&rules, None, None).contains("]("));
+        let only = catalogue(&rules, Some("CC6.7"), None);
+        assert!(
+            only.starts_with("## CC6.7:") && !only.contains("CC6.1:"),
+            "{only}"
+        );
         assert!(!text.contains("CC1.1"));
     }
 }
