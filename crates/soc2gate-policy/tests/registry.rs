@@ -1,14 +1,15 @@
 //! The built-in rule registry: every policy under `policies/` (libraries under
 //! `policies/lib/` are not rules) has complete, valid METADATA, a unique id, an id and a
-//! package that follow from its path, and Rego unit tests beside it. Fixtures are checked
-//! by the `fixtures` test of the soc2gate crate.
+//! package that follow from its path, Rego unit tests beside it, and a failing and a
+//! passing fixture its documentation can show. The fixtures themselves are checked by the
+//! `fixtures` test of the soc2gate crate.
 //!
 //! Every failure names the file and says what to change.
 
 use std::collections::BTreeMap;
 
 use soc2gate_model::KNOWN_CONTROLS;
-use soc2gate_policy::{builtin_sources, parse_rule, PolicyKind, PolicySource};
+use soc2gate_policy::{builtin_examples, builtin_sources, parse_rule, PolicyKind, PolicySource};
 
 /// `policies/aws/rds/backup_retention.rego` -> `["aws", "rds", "backup_retention"]`.
 fn components(path: &str) -> Vec<&str> {
@@ -175,6 +176,31 @@ fn every_rule_has_rego_unit_tests_beside_it() {
         {
             problems.push(format!(
                 "{test_path}: declare `package {package}`, the policy's package with `_test`"
+            ));
+        }
+    }
+    assert_no_problems(problems);
+}
+
+#[test]
+fn every_rule_documents_a_failing_and_a_passing_example() {
+    let mut problems = Vec::new();
+    for src in rules() {
+        let Ok(meta) = parse_rule(&src.path, &src.text) else {
+            continue;
+        };
+        let id = &meta.id;
+        let examples = builtin_examples(id);
+        if examples.failing.is_none() {
+            problems.push(format!(
+                "{}: no failing example for its docs: add a fixture testdata/rules/{id}/<what>.tf that expects it (`# expect: {id}`), or mark one with `# soc2gate-doc: failing example`",
+                src.path
+            ));
+        }
+        if examples.passing.is_none() {
+            problems.push(format!(
+                "{}: no passing example for its docs: add a clean fixture testdata/rules/{id}/<what>.tf not named unknown_* (`# soc2gate-test: no findings`), or mark one with `# soc2gate-doc: passing example`",
+                src.path
             ));
         }
     }
