@@ -2,14 +2,16 @@
 //! spans, the source map that turns `(resource, attribute)` back into a location, load
 //! errors, rule metadata and findings. No I/O lives here.
 
+mod criteria;
 mod finding;
 mod graph;
 mod path;
 mod rule;
 mod source;
 
+pub use criteria::{criterion_meaning, CRITERIA};
 pub use finding::{Finding, LoadError, Suppression, SuppressionKind};
 pub use graph::{Loaded, Mode, Module, ModuleCall, ModuleKind, Resource, ResourceSpans, SourceMap};
 pub use path::{AttrPath, PathSegment};
-pub use rule::{RuleMeta, Severity, KNOWN_CONTROLS};
+pub use rule::{RuleExample, RuleExamples, RuleMeta, Severity, KNOWN_CONTROLS};
 pub use source::{Location, Position, SourceFile, Span};

@@ -98,4 +98,30 @@ pub struct RuleMeta {
     pub package: String,
     /// The policy file, e.g. `policies/aws/s3/encryption_at_rest.rego`.
     pub source: String,
+    /// Fixtures that show the rule failing and passing, for its documentation. Only
+    /// built-in rules have them (their fixtures are embedded in the binary).
+    #[serde(skip_serializing_if = "RuleExamples::is_empty")]
+    pub examples: RuleExamples,
+}
+
+/// A failing and a passing example of a rule, taken from its tested fixtures.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RuleExamples {
+    pub failing: Option<RuleExample>,
+    pub passing: Option<RuleExample>,
+}
+
+impl RuleExamples {
+    pub fn is_empty(&self) -> bool {
+        self.failing.is_none() && self.passing.is_none()
+    }
+}
+
+/// One fixture file, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleExample {
+    /// The fixture's path, e.g. `testdata/rules/aws-s3-versioning/unversioned.tf`.
+    pub file: String,
+    /// Its text, with the test markers made readable (see `soc2gate-policy`).
+    pub text: String,
 }

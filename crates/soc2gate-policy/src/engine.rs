@@ -9,8 +9,10 @@ use regorus::{Engine, Value as RegoValue};
 use serde_json::{Map, Value};
 use soc2gate_model::{Module, RuleMeta};
 
+use crate::examples::builtin_examples;
 use crate::metadata::parse_rule;
-use crate::{PolicyError, PolicyKind, PolicySource};
+use crate::source::is_builtin;
+use crate::{params, PolicyError, PolicyKind, PolicySource};
 
 /// One `deny` entry of one rule, not yet located in the source.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -82,6 +84,8 @@ impl PolicySet {
         let mut errors = Vec::new();
         let mut engine = Engine::new();
         let mut rules = Vec::new();
+        // Each rule's policy text, in `rules` order, for the line of `invalid_params`.
+        let mut texts = Vec::new();
         for src in sources {
             let kind = src.kind();
             if kind == PolicyKind::Test {
@@ -89,7 +93,13 @@ impl PolicySet {
             }
             if kind == PolicyKind::Rule {
                 match parse_rule(&src.path, &src.text) {
-                    Ok(meta) => rules.push(meta),
+                    Ok(mut meta) => {
+                        if is_builtin(src) {
+                            meta.examples = builtin_examples(&meta.id);
+                        }
+                        rules.push(meta);
+                        texts.push(src.text.as_str());
+                    }
                     Err(e) => {
                         errors.push(e);
                         continue;
@@ -124,7 +134,7 @@ impl PolicySet {
 
         // Parameters: each rule reads `data.params["<rule-id>"]`, defaults from METADATA
         // merged with overrides.
-        let mut all_params = Map::new();
+        let mut all_params: Map<String, Value> = Map::new();
         for r in &rules {
             let mut p = r.params.as_object().cloned().unwrap_or_default();
             if let Some(Value::Object(over)) = params.get(&r.id) {
@@ -171,6 +181,14 @@ impl PolicySet {
                     format!("rule `{}` cannot be evaluated: it must define a `deny` set of {{resource, attribute, message}} objects ({e})", r.id),
                 ));
             }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for (r, text) in rules.iter().zip(&texts) {
+            let overrides = params.get(&r.id).and_then(Value::as_object);
+            let effective = all_params[&r.id].as_object().expect("params are objects");
+            errors.extend(params::check(&mut engine, r, text, overrides, effective));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -534,6 +552,59 @@ deny contains v if {
         let (v, e) = set.evaluate(&[buckets, account]);
         assert!(e.is_empty(), "{e:?}");
         assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn invalid_params_stops_loading_and_names_rule_and_parameter() {
+        let rule = format!(
+            "{RULE}\ninvalid_params contains msg if {{\n    p := data.params[\"test-named\"].prefix\n    not endswith(p, \"-\")\n    msg := sprintf(\"prefix must end with a dash, not %q\", [p])\n}}\n"
+        );
+        let sources = [PolicySource::new("p/named.rego", rule.as_str())];
+        PolicySet::load(&sources, &BTreeMap::new()).expect("the default is valid");
+
+        let mut params = BTreeMap::new();
+        params.insert(
+            "test-named".to_string(),
+            serde_json::json!({"prefix": "acme"}),
+        );
+        let errs = PolicySet::load(&sources, &params).unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(
+            errs[0].to_string(),
+            "p/named.rego:20: rule `test-named` rejects the value it was given: prefix must end with a dash, not \"acme\""
+        );
+        let param = errs[0].param.as_ref().unwrap();
+        assert_eq!(param.rule, "test-named");
+        assert_eq!(param.name.as_deref(), Some("prefix"));
+        assert!(param.overridden);
+
+        let bad_default = rule.replace("prefix: acme-", "prefix: acme");
+        let errs = PolicySet::load(
+            &[PolicySource::new("p/named.rego", bad_default)],
+            &BTreeMap::new(),
+        )
+        .unwrap_err();
+        assert!(
+            errs[0]
+                .message
+                .contains("rejects the default in its METADATA"),
+            "{errs:?}"
+        );
+        assert!(!errs[0].param.as_ref().unwrap().overridden);
+    }
+
+    #[test]
+    fn built_in_rules_carry_examples_and_user_rules_none() {
+        let set = PolicySet::load(&crate::builtin_sources(), &BTreeMap::new()).unwrap();
+        let tls = set
+            .rules()
+            .iter()
+            .find(|r| r.id == "aws-lb-modern-tls")
+            .unwrap();
+        assert!(tls.examples.failing.is_some() && tls.examples.passing.is_some());
+        let set =
+            PolicySet::load(&[PolicySource::new("p/named.rego", RULE)], &BTreeMap::new()).unwrap();
+        assert!(set.rules()[0].examples.is_empty());
     }
 
     #[test]

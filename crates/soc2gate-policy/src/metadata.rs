@@ -163,6 +163,7 @@ pub fn parse_rule(path: &str, text: &str) -> Result<RuleMeta, PolicyError> {
         params,
         package,
         source: path.to_string(),
+        examples: Default::default(),
     })
 }
 

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::PolicyError;
 
-mod embedded {
+pub(crate) mod embedded {
     include!(concat!(env!("OUT_DIR"), "/builtin_policies.rs"));
 }
 
@@ -54,6 +54,13 @@ pub fn builtin_sources() -> Vec<PolicySource> {
         .iter()
         .map(|(path, text)| PolicySource::new(*path, *text))
         .collect()
+}
+
+/// True when `src` is one of the built-in files, unchanged.
+pub(crate) fn is_builtin(src: &PolicySource) -> bool {
+    embedded::BUILTIN_FILES
+        .iter()
+        .any(|(path, text)| *path == src.path && *text == src.text)
 }
 
 /// Every `.rego` file under `dir`, in path order. Paths are `dir` joined with the relative

@@ -45,6 +45,7 @@ mod github;
 mod json;
 mod junit;
 mod markdown;
+mod rule_doc;
 mod sarif;
 pub mod schema;
 mod source;
@@ -58,6 +59,7 @@ use std::time::Duration;
 
 use soc2gate_model::{Finding, LoadError, RuleMeta, Severity, SourceFile};
 
+pub use rule_doc::{catalogue, rule_page};
 pub use schema::validate_sarif;
 
 /// An output format.
@@ -205,6 +207,7 @@ impl<'a> Report<'a> {
                 remediation: &r.remediation,
                 severity: r.severity,
                 controls: &r.controls,
+                meta: Some(r),
             });
         }
         for f in self.findings {
@@ -215,6 +218,7 @@ impl<'a> Report<'a> {
                 remediation: "",
                 severity: f.severity,
                 controls: &f.controls,
+                meta: None,
             });
         }
         views.into_values().collect()
@@ -235,6 +239,8 @@ struct RuleView<'a> {
     remediation: &'a str,
     severity: Severity,
     controls: &'a [String],
+    /// The whole metadata, when the report was told about the rule.
+    meta: Option<&'a RuleMeta>,
 }
 
 /// Finding counts: what fails the gate and what an exception covers.

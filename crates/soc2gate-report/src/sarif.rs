@@ -16,6 +16,7 @@ use serde_sarif::sarif::{
 };
 use soc2gate_model::{Finding, LoadError, Location, Position, Severity, SuppressionKind};
 
+use crate::rule_doc::rule_page;
 use crate::{Report, RuleView};
 
 /// The schema GitHub's documentation uses; it is the OASIS 2.1.0 schema.
@@ -85,13 +86,15 @@ fn descriptor(rule: &RuleView) -> ReportingDescriptor {
     let title = or(rule.title.trim(), rule.id);
     let description = or(rule.description.trim(), title);
     let remediation = or(rule.remediation.trim(), description);
-    let mut markdown = remediation.to_string();
-    if !rule.controls.is_empty() {
-        markdown += &format!(
-            "\n\nSOC 2 Trust Services Criteria: {}",
+    // The rule's documentation page, as `soc2gate explain` prints it.
+    let markdown = match rule.meta {
+        Some(meta) => rule_page(meta),
+        None if rule.controls.is_empty() => remediation.to_string(),
+        None => format!(
+            "{remediation}\n\nSOC 2 Trust Services Criteria: {}",
             rule.controls.join(", ")
-        );
-    }
+        ),
+    };
     let mut tags = vec!["security".to_string(), "soc2".to_string()];
     tags.extend(rule.controls.iter().cloned());
     let properties = PropertyBag::builder()

@@ -112,6 +112,11 @@ fn rules_describe_every_evaluated_rule_sorted_by_id() {
         assert!(tags.contains(&"security") && tags.contains(&"soc2"), "{id}");
         if let Some(meta) = meta {
             assert_eq!(rule["shortDescription"]["text"], meta.title.as_str());
+            // The same page as `soc2gate explain` and docs/rules/<id>.md.
+            assert_eq!(
+                rule["help"]["markdown"],
+                soc2gate_report::rule_page(meta).as_str()
+            );
             for control in &meta.controls {
                 assert!(tags.contains(&control.as_str()), "{id} lacks tag {control}");
             }

@@ -25,7 +25,9 @@ Examples:
   soc2gate scan --format sarif > soc2gate.sarif
   soc2gate scan --output sarif=soc2gate.sarif   print text and write SARIF in one run
   soc2gate rules --format json                  the rule catalogue
+  soc2gate rules --control CC6.7                the rules that serve one SOC 2 criterion
   soc2gate explain aws-s3-tls-only              what a rule checks and how to fix it
+  soc2gate docs                                 write the rule documentation to docs/
   soc2gate policy test policies/                run Rego unit tests (*_test.rego)
   soc2gate init                                 write a commented soc2gate.toml
   soc2gate baseline create                      accept today's findings in .soc2gate-baseline.json
@@ -46,6 +48,37 @@ Exit codes:
      compile, a rule that failed, a file that failed to parse (see --allow-parse-errors),
      a malformed baseline, or a --changed-since that git cannot resolve";
 
+const RULES_HELP: &str = "\
+Examples:
+  soc2gate rules                          every rule: id, severity, SOC 2 criteria, title
+  soc2gate rules --control CC6.7          only the rules that serve criterion CC6.7
+  soc2gate rules --format markdown        the catalogue as Markdown tables, by criterion
+  soc2gate rules --format json            id, title, severity, criteria, parameters, policy";
+
+const EXPLAIN_HELP: &str = "\
+Prints the rule's page in Markdown: severity, SOC 2 criteria and their meaning, resource
+types, parameters with their defaults, what it checks, how to fix a finding, a failing
+and a passing example (built-in rules), and the policy file. It is the page of
+docs/rules/<id>.md and the SARIF help of the rule.
+
+Examples:
+  soc2gate explain aws-s3-tls-only
+  soc2gate explain my-rule --policy-dir my-policies/";
+
+const DOCS_HELP: &str = "\
+Writes DIR/rules.md (the catalogue, by SOC 2 criterion) and DIR/rules/<id>.md (the page
+`soc2gate explain <id>` prints) for the built-in rules, and removes the pages of rules
+that no longer exist. The examples come from each rule's fixtures under
+testdata/rules/<id>/.
+
+With --check nothing is written: exit code 0 when DIR is up to date, 1 with the list of
+files that differ.
+
+Examples:
+  soc2gate docs                   regenerate docs/
+  soc2gate docs --check           fail when docs/ is out of date (run in CI)
+  soc2gate docs --out site/       write somewhere else";
+
 #[derive(Debug, Parser)]
 #[command(name = "soc2gate", version, about = ABOUT, long_about = LONG_ABOUT, after_help = AFTER_HELP)]
 pub struct Cli {
@@ -58,9 +91,14 @@ pub enum Command {
     /// Scan files and fail when a SOC 2 control is violated.
     Scan(ScanArgs),
     /// List the rules: id, severity, SOC 2 criteria, title.
+    #[command(after_help = RULES_HELP)]
     Rules(RulesArgs),
-    /// Explain one rule: what it checks, why, and how to fix a finding.
+    /// Explain one rule: what it checks, why, how to fix a finding, and examples.
+    #[command(after_help = EXPLAIN_HELP)]
     Explain(ExplainArgs),
+    /// Write the rule documentation (docs/rules.md and a page per rule) from the policies.
+    #[command(after_help = DOCS_HELP)]
+    Docs(DocsArgs),
     /// Work with Rego policies.
     #[command(subcommand)]
     Policy(PolicyCommand),
@@ -203,9 +241,14 @@ pub struct VarArgs {
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {
-    /// Output format.
+    /// Output format: text (a table), json, or markdown (the catalogue: a table per SOC 2
+    /// criterion, as in docs/rules.md).
     #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+
+    /// Only the rules that serve this SOC 2 Trust Services Criterion, e.g. CC6.7.
+    #[arg(long, value_name = "CRITERION")]
+    pub control: Option<String>,
 
     /// Include the rules of a policy directory of your own. Repeatable.
     #[arg(long, value_name = "DIR")]
@@ -220,6 +263,17 @@ pub struct ExplainArgs {
     /// Include the rules of a policy directory of your own. Repeatable.
     #[arg(long, value_name = "DIR")]
     pub policy_dir: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DocsArgs {
+    /// The directory to write to.
+    #[arg(long, value_name = "DIR", default_value = "docs")]
+    pub out: PathBuf,
+
+    /// Write nothing; exit 1 and list the files that differ when DIR is out of date.
+    #[arg(long)]
+    pub check: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -274,6 +328,7 @@ pub enum ColorChoice {
 pub enum ListFormat {
     Text,
     Json,
+    Markdown,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {

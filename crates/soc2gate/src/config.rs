@@ -442,6 +442,35 @@ impl Config {
             .is_some_and(|g| g.matches(&Rebase::new(cwd, &self.dir).rel(display)))
     }
 
+    /// The error for a parameter value that rule `rule` rejected (its `invalid_params`),
+    /// at the value in `[rules.<rule>]`, or at that table when the message names no
+    /// parameter. `None` when this file does not set the rule's parameters.
+    pub fn param_error(
+        &self,
+        rule: &str,
+        name: Option<&str>,
+        message: &str,
+    ) -> Option<ConfigError> {
+        let settings = self.rules.iter().find(|r| r.id.get_ref() == rule)?;
+        let (span, message) = match name {
+            Some(name) => {
+                let (_, value) = settings.params.iter().find(|(k, _)| k.get_ref() == name)?;
+                (
+                    value.span(),
+                    format!("bad value for `{name}` of rule `{rule}`: {message}"),
+                )
+            }
+            None => (settings.id.span(), format!("[rules.{rule}]: {message}")),
+        };
+        let p = self.source.position(span.start);
+        Some(ConfigError {
+            file: self.source.path.clone(),
+            line: p.line,
+            column: p.column,
+            message,
+        })
+    }
+
     /// Checks rule ids, criteria and parameters against `catalogue` (every loaded rule,
     /// soc2gate's own included) and says which rules run and with what settings.
     pub fn select(&self, catalogue: &[RuleMeta]) -> Result<Selection, Vec<ConfigError>> {
@@ -616,6 +645,7 @@ mod tests {
             params,
             package: String::new(),
             source: String::new(),
+            examples: Default::default(),
         }
     }
 

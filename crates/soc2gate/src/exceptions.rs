@@ -47,6 +47,7 @@ pub fn rules() -> Vec<RuleMeta> {
         params: Value::Object(Default::default()),
         package: String::new(),
         source: "built in".into(),
+        examples: Default::default(),
     };
     vec![
         rule(

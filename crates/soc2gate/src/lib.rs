@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod date;
 pub mod discover;
+pub mod docs;
 pub mod exceptions;
 pub mod gate;
 pub mod paths;
@@ -19,18 +20,18 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-use soc2gate_model::{RuleMeta, Severity, SourceFile};
+use soc2gate_model::{criterion_meaning, RuleMeta, Severity, SourceFile, KNOWN_CONTROLS};
 use soc2gate_policy::{
     builtin_sources, load_dir, parse_rule, run_tests, Outcome, PolicyError, PolicyKind, PolicySet,
     PolicySource,
 };
-use soc2gate_report::{render, Format, Report, Summary, TextOptions};
+use soc2gate_report::{catalogue, render, rule_page, Format, Report, Summary, TextOptions};
 use soc2gate_terraform::LoadOptions;
 
 use crate::baseline::Baseline;
 use crate::cli::{
-    BaselineCommand, BaselineCreateArgs, Cli, ColorChoice, Command, ExplainArgs, InitArgs,
-    ListFormat, PolicyCommand, PolicyTestArgs, RulesArgs, ScanArgs, VarArgs,
+    BaselineCommand, BaselineCreateArgs, Cli, ColorChoice, Command, DocsArgs, ExplainArgs,
+    InitArgs, ListFormat, PolicyCommand, PolicyTestArgs, RulesArgs, ScanArgs, VarArgs,
 };
 use crate::config::{Config, Selection};
 use crate::date::Date;
@@ -62,6 +63,7 @@ where
         Command::Scan(args) => cmd_scan(&args),
         Command::Rules(args) => cmd_rules(&args),
         Command::Explain(args) => cmd_explain(&args),
+        Command::Docs(args) => cmd_docs(&args),
         Command::Policy(PolicyCommand::Test(args)) => cmd_policy_test(&args),
         Command::Baseline(BaselineCommand::Create(args)) => cmd_baseline_create(&args),
         Command::Init(args) => cmd_init(&args),
@@ -186,7 +188,7 @@ fn prepare(
         .map(|(s, _)| s)
         .collect();
     let policies = PolicySet::load(&sources, &selection.params).map_err(|errors| {
-        print_policy_errors(&errors);
+        print_load_errors(&errors, config.as_ref());
         EXIT_ERROR
     })?;
     Ok(Prepared {
@@ -194,6 +196,26 @@ fn prepare(
         selection,
         policies,
     })
+}
+
+/// Policy errors, except that a parameter value a rule rejects is reported where
+/// soc2gate.toml sets it.
+fn print_load_errors(errors: &[PolicyError], config: Option<&Config>) {
+    let mut rest = Vec::new();
+    for e in errors {
+        let in_config = e
+            .param
+            .as_ref()
+            .filter(|p| p.overridden)
+            .and_then(|p| config?.param_error(&p.rule, p.name.as_deref(), &p.message));
+        match in_config {
+            Some(c) => eprintln!("error: {c}"),
+            None => rest.push(e.clone()),
+        }
+    }
+    if !rest.is_empty() {
+        print_policy_errors(&rest);
+    }
 }
 
 fn working_dir() -> Result<PathBuf, u8> {
@@ -627,17 +649,43 @@ fn sorted_rules(set: &PolicySet) -> Vec<RuleMeta> {
     rules
 }
 
+/// The criterion of `--control`, in the standard's spelling, or an error listing them all.
+fn criterion(arg: &str) -> Result<&'static str, String> {
+    let wanted = arg.trim().to_ascii_uppercase();
+    KNOWN_CONTROLS
+        .iter()
+        .copied()
+        .find(|c| *c == wanted)
+        .ok_or_else(|| {
+            format!(
+                "unknown SOC 2 criterion `{arg}`; known: {}",
+                KNOWN_CONTROLS.join(", ")
+            )
+        })
+}
+
 fn cmd_rules(args: &RulesArgs) -> u8 {
+    let control = match args.control.as_deref().map(criterion).transpose() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_ERROR;
+        }
+    };
     let set = match load_policies(&args.policy_dir) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let rules = sorted_rules(&set);
+    let mut rules = sorted_rules(&set);
+    if let Some(c) = control {
+        rules.retain(|r| r.controls.iter().any(|rc| rc == c));
+    }
     let out = match args.format {
         ListFormat::Json => {
             let list: Vec<_> = rules.iter().map(rule_json).collect();
             serde_json::to_string_pretty(&list).expect("rules serialize") + "\n"
         }
+        ListFormat::Markdown => catalogue(&rules, control, None),
         ListFormat::Text => {
             let w = rules.iter().map(|r| r.id.len()).max().unwrap_or(2).max(2);
             let mut s = format!("{:<w$}  {:<8}  {:<14}  TITLE\n", "ID", "SEVERITY", "SOC 2");
@@ -650,12 +698,25 @@ fn cmd_rules(args: &RulesArgs) -> u8 {
                     r.title
                 );
             }
+            let count = match control {
+                Some(c) => format!(
+                    "{} {c}: {}.\n",
+                    match rules.len() {
+                        1 => "1 rule serves".to_string(),
+                        n => format!("{n} rules serve"),
+                    },
+                    criterion_meaning(c).unwrap_or_default()
+                ),
+                None => format!("{}. ", plural(rules.len(), "rule")),
+            };
             s + &format!(
-                "\n{} rules. `soc2gate explain <ID>` tells what one checks and how to fix it.\n",
-                rules.len()
+                "\n{count}`soc2gate explain <ID>` tells what one checks and how to fix it.\n"
             )
         }
     };
+    if let (Some(c), true, false) = (control, rules.is_empty(), args.format == ListFormat::Text) {
+        eprintln!("note: no rule serves {c}");
+    }
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     EXIT_OK
 }
@@ -683,38 +744,64 @@ fn cmd_explain(args: &ExplainArgs) -> u8 {
         eprintln!("  `soc2gate rules` lists every rule");
         return EXIT_ERROR;
     };
-    let or_none = |list: &[String]| {
-        if list.is_empty() {
-            "-".to_string()
-        } else {
-            list.join(", ")
-        }
+    let _ = std::io::stdout()
+        .lock()
+        .write_all(rule_page(rule).as_bytes());
+    EXIT_OK
+}
+
+fn cmd_docs(args: &DocsArgs) -> u8 {
+    let set = match load_policies(&[]) {
+        Ok(p) => p,
+        Err(code) => return code,
     };
-    let mut out = format!(
-        "{id}: {title}\n\nSeverity: {sev}\nSOC 2 criteria: {controls}\nApplies to: {types}\nPolicy: {source}\n",
-        id = rule.id,
-        title = rule.title,
-        sev = rule.severity,
-        controls = or_none(&rule.controls),
-        types = or_none(&rule.resource_types),
-        source = rule.source,
-    );
-    if let Some(params) = rule.params.as_object().filter(|p| !p.is_empty()) {
-        out += &format!(
-            "Parameters (set them under [rules.{}] in soc2gate.toml):\n",
-            rule.id
+    let files = docs::generate(&sorted_rules(&set));
+    let shown = |rel: &str| args.out.join(rel).display().to_string();
+    if args.check {
+        let differences = docs::differences(&args.out, &files);
+        if differences.is_empty() {
+            println!(
+                "{} is up to date ({})",
+                args.out.display(),
+                plural(files.len(), "file")
+            );
+            return EXIT_OK;
+        }
+        for (rel, difference) in &differences {
+            let what = match difference {
+                docs::Difference::Missing => "missing",
+                docs::Difference::Changed => "differs from the rules",
+                docs::Difference::Stale => "is the page of a rule that no longer exists",
+            };
+            eprintln!("{}: {what}", shown(rel));
+        }
+        let command = if args.out == Path::new("docs") {
+            "soc2gate docs".to_string()
+        } else {
+            format!("soc2gate docs --out {}", args.out.display())
+        };
+        eprintln!(
+            "error: {} of the rule documentation out of date; regenerate with `{command}` (from a checkout: `cargo run -- {}`)",
+            plural(differences.len(), "file"),
+            command.trim_start_matches("soc2gate ")
         );
-        for (k, v) in params {
-            out += &format!("  {k} = {v}\n");
+        return EXIT_FINDINGS;
+    }
+    match docs::write(&args.out, &files) {
+        Ok(changes) => {
+            println!(
+                "{}: {} generated, {} changed",
+                args.out.display(),
+                plural(files.len(), "file"),
+                changes.len()
+            );
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("error: cannot write to {}: {e}", args.out.display());
+            EXIT_ERROR
         }
     }
-    out += &format!(
-        "\n{desc}\n\nHow to fix:\n{rem}\n",
-        desc = rule.description.trim(),
-        rem = rule.remediation.trim(),
-    );
-    let _ = std::io::stdout().lock().write_all(out.as_bytes());
-    EXIT_OK
 }
 
 fn cmd_policy_test(args: &PolicyTestArgs) -> u8 {

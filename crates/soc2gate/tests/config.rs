@@ -73,6 +73,32 @@ fn rule_ids_criteria_and_parameters_are_checked_against_the_rules() {
 }
 
 #[test]
+fn a_parameter_value_the_rule_rejects_is_an_error_at_the_value() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "main.tf", &bucket("data"));
+    write(
+        dir.path(),
+        "soc2gate.toml",
+        "[rules.aws-lb-modern-tls]\nmin_tls_version = \"1.1\"\n",
+    );
+    soc2gate_in(dir.path())
+        .arg("scan")
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains(
+            "error: soc2gate.toml:2:19: bad value for `min_tls_version` of rule `aws-lb-modern-tls`: min_tls_version must be \"1.2\" or \"1.3\", not \"1.1\"",
+        ));
+    // The allowed values scan.
+    write(
+        dir.path(),
+        "soc2gate.toml",
+        "[rules.aws-lb-modern-tls]\nmin_tls_version = \"1.3\"\n",
+    );
+    soc2gate_in(dir.path()).arg("scan").assert().code(1);
+}
+
+#[test]
 fn the_config_is_found_walking_up_and_the_command_line_wins() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "infra/main.tf", &bucket("data"));

@@ -382,7 +382,7 @@ fn explain_and_rules_know_the_exception_rules() {
         .args(["explain", "invalid-exception"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("Severity: high"))
+        .stdout(predicate::str::contains("- **Severity:** high"))
         .stdout(predicate::str::contains("soc2gate:ignore"));
     common::soc2gate()
         .args(["explain", "unused-exception"])

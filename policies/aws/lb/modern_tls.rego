@@ -50,7 +50,22 @@ default min_tls_version := "1.2"
 
 min_tls_version := data.params["aws-lb-modern-tls"].min_tls_version
 
-_required := to_number(min_tls_version)
+# Undefined for a value that is not a version, which `invalid_params` reports.
+_required := to_number(min_tls_version) if _is_version(min_tls_version)
+
+_is_version(v) if is_number(v)
+
+_is_version(v) if {
+	is_string(v)
+	regex.match(`^[0-9]+(\.[0-9]+)?$`, v)
+}
+
+# Only the versions AWS has security policies for: any other value would make the rule
+# judge every listener wrongly, so loading the rule fails instead.
+invalid_params contains msg if {
+	not min_tls_version in {"1.2", "1.3"}
+	msg := sprintf(`min_tls_version must be "1.2" or "1.3", not %s`, [json.marshal(min_tls_version)])
+}
 
 _default_policy := "ELBSecurityPolicy-2016-08"
 

@@ -136,3 +136,10 @@ test_listener_data_sources_are_not_judged if {
 	l := t.data_source("aws_lb_listener", "https", {"port": 443, "protocol": "HTTPS"})
 	found_for(l) == set()
 }
+
+test_min_tls_version_must_be_1_2_or_1_3 if {
+	modern_tls.invalid_params == set()
+	modern_tls.invalid_params == set() with data.params as {"aws-lb-modern-tls": {"min_tls_version": "1.3"}}
+	modern_tls.invalid_params == {`min_tls_version must be "1.2" or "1.3", not "1.1"`} with data.params as {"aws-lb-modern-tls": {"min_tls_version": "1.1"}}
+	modern_tls.invalid_params == {`min_tls_version must be "1.2" or "1.3", not "TLS1.3"`} with data.params as {"aws-lb-modern-tls": {"min_tls_version": "TLS1.3"}}
+}

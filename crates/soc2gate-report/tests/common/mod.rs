@@ -111,6 +111,7 @@ fn rule(
         params: json!({}),
         package: format!("soc2gate.{}", id.replace('-', "_")),
         source: format!("policies/{}.rego", id.replace('-', "_")),
+        examples: Default::default(),
     }
 }
 
