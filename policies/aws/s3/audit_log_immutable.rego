@@ -54,22 +54,24 @@ default scan_trails := []
 
 scan_trails := data.scan.resources.aws_cloudtrail
 
-# The join keys of the buckets that receive CloudTrail logs: references from the trails
-# of this module, literal names from the trails of every module.
+# The join keys of the buckets that receive the logs of this module's trails, by
+# reference or literal name.
 _trail_keys := {key |
 	some trail in core.resources("aws_cloudtrail")
 	trail.mode == "managed"
 	some key in s3.attribute_keys(trail, ["s3_bucket_name"])
-} | {key |
+}
+
+# The bucket names given literally by the trails of every module of the scan (references
+# from another module would name resources of that module).
+_scan_trail_names := {name |
 	some trail in scan_trails
-	trail.mode == "managed"
-	name := object.get(trail.values, "s3_bucket_name", null)
+	name := trail.values.s3_bucket_name
 	is_string(name)
-	key := concat("", ["name:", name])
+	trail.mode == "managed"
 }
 
 deny contains v if {
-	count(_trail_keys) > 0
 	some bucket in s3.buckets
 	_receives_cloudtrail_logs(bucket)
 	_no_object_lock(bucket)
@@ -81,9 +83,12 @@ deny contains v if {
 }
 
 _receives_cloudtrail_logs(bucket) if {
+	count(_trail_keys) > 0
 	some key in s3.keys(bucket)
 	_trail_keys[key]
 }
+
+_receives_cloudtrail_logs(bucket) if _scan_trail_names[s3.bucket_name(bucket)]
 
 # Object Lock is known to be off inline: `object_lock_enabled` unset or false, and no
 # v3 style `object_lock_configuration` that enables it or cannot be known.
