@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # A bucket without server access logging.
 resource "aws_s3_bucket" "exports" { # expect: aws-s3-access-logging
   bucket = "acme-exports"

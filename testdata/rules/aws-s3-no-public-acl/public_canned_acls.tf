@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # Canned ACLs that open buckets to everyone.
 
 # AWS provider v3 style: the ACL inside the bucket.

@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # A bucket without a public access block, and no account-level block in the scan.
 resource "aws_s3_bucket" "exports" { # expect: aws-s3-public-access-block
   bucket = "acme-exports"

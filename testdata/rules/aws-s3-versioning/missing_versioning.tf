@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # A bucket with no versioning: neither an inline block nor an aws_s3_bucket_versioning.
 resource "aws_s3_bucket" "exports" { # expect: aws-s3-versioning
   bucket = "acme-exports"
