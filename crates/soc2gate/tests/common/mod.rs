@@ -68,9 +68,39 @@ pub fn findings(report: &serde_json::Value) -> Vec<(String, String, u64, String,
         .collect()
 }
 
-/// An unencrypted bucket without a TLS-only policy: two high findings on line `header`.
+/// An unencrypted bucket without a TLS-only policy: two high findings on its first line.
+/// It is versioned, logged and blocked from public access, so no other rule fires on it.
 pub fn bucket(name: &str) -> String {
-    format!("resource \"aws_s3_bucket\" \"{name}\" {{\n  bucket = \"acme-{name}\"\n}}\n")
+    format!(
+        "resource \"aws_s3_bucket\" \"{name}\" {{\n  bucket = \"acme-{name}\"\n}}\n{}",
+        bucket_companions(&format!("\"acme-{name}\""), name)
+    )
+}
+
+/// The versioning, logging and public access block of the bucket `bucket_expr` (a quoted
+/// name or a reference), named `name`: what the other S3 rules ask of every bucket.
+pub fn bucket_companions(bucket_expr: &str, name: &str) -> String {
+    format!(
+        r#"resource "aws_s3_bucket_versioning" "{name}" {{
+  bucket = {bucket_expr}
+  versioning_configuration {{
+    status = "Enabled"
+  }}
+}}
+resource "aws_s3_bucket_logging" "{name}" {{
+  bucket        = {bucket_expr}
+  target_bucket = "acme-access-logs"
+  target_prefix = "{name}/"
+}}
+resource "aws_s3_bucket_public_access_block" "{name}" {{
+  bucket                  = {bucket_expr}
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}}
+"#
+    )
 }
 
 /// Both rules that fire on [`bucket`].
