@@ -253,6 +253,23 @@ fn rule_fixtures_match_their_expectations() {
     );
 }
 
+/// The four headline families of the catalogue: the README example shows each of them.
+const HEADLINE_RULES: &[&str] = &[
+    "aws-s3-encryption-at-rest",
+    "aws-s3-tls-only",
+    "aws-lb-https-only",
+    "aws-lb-modern-tls",
+    "github-branch-protection-reviews",
+    "github-branch-protection-dismiss-stale",
+    "github-branch-protection-code-owners",
+    "github-branch-protection-status-checks",
+    "github-branch-protection-enforce-admins",
+    "github-branch-protection-no-force-push",
+    "github-default-branch-protected",
+    "aws-iam-no-wildcard-admin",
+    "aws-iam-no-wildcard-action",
+];
+
 #[test]
 fn readme_example_matches_its_expectations_and_covers_every_headline_rule() {
     let policies = policies();
@@ -265,9 +282,9 @@ fn readme_example_matches_its_expectations_and_covers_every_headline_rule() {
         .iter()
         .map(|f| f.rule_id.as_str())
         .collect();
-    let missing: Vec<&str> = policies
-        .rule_ids()
-        .filter(|id| !fired.contains(id))
+    let missing: Vec<&&str> = HEADLINE_RULES
+        .iter()
+        .filter(|id| !fired.contains(**id))
         .collect();
     assert!(
         missing.is_empty(),

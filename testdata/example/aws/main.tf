@@ -1,5 +1,5 @@
 # A small web stack: a load balancer in front of the application, buckets for uploads
-# and logs, and the IAM policies of the people and services that run it. Each line marked
+# and logs, a database, and the IAM policies of the people and services that run it. Each line marked
 # `expect:` is a finding soc2gate reports.
 
 locals {
@@ -124,9 +124,70 @@ resource "aws_s3_bucket_policy" "uploads" {
   policy = data.aws_iam_policy_document.uploads.json
 }
 
-# Access logs: neither encrypted nor limited to TLS.
-resource "aws_s3_bucket" "logs" { # expect: aws-s3-encryption-at-rest, aws-s3-tls-only
+resource "aws_s3_bucket_versioning" "uploads" {
+  bucket = aws_s3_bucket.uploads.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_logging" "uploads" {
+  bucket        = aws_s3_bucket.uploads.id
+  target_bucket = aws_s3_bucket.logs.id
+  target_prefix = "uploads/"
+}
+
+# Access logs: neither encrypted nor limited to TLS, and not versioned. (As the target
+# of the uploads' access logs, it need not log its own access.)
+resource "aws_s3_bucket" "logs" { # expect: aws-s3-encryption-at-rest, aws-s3-tls-only, aws-s3-versioning
   bucket = "${local.name}-logs"
+}
+
+# No bucket of the account can be made public.
+resource "aws_s3_account_public_access_block" "account" {
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+# --- Database --------------------------------------------------------------------------
+
+# The orders database is encrypted and backed up, but reachable from the internet, and
+# so is SSH on its security group.
+resource "aws_security_group" "db" {
+  name   = "${local.name}-db"
+  vpc_id = var.vpc_id
+
+  ingress {
+    description = "PostgreSQL from the application"
+    from_port   = 5432
+    to_port     = 5432
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/16"]
+  }
+
+  ingress {
+    description = "SSH for debugging"
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"] # expect: aws-sg-no-public-ssh
+  }
+}
+
+resource "aws_db_instance" "orders" {
+  identifier              = "${local.name}-orders"
+  engine                  = "postgres"
+  instance_class          = "db.t3.medium"
+  allocated_storage       = 50
+  storage_encrypted       = true
+  kms_key_id              = aws_kms_key.uploads.arn
+  backup_retention_period = 14
+  deletion_protection     = true
+  publicly_accessible     = true # expect: aws-rds-not-public
+  vpc_security_group_ids  = [aws_security_group.db.id]
 }
 
 # --- IAM -----------------------------------------------------------------------------
