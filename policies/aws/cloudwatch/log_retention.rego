@@ -38,7 +38,7 @@ min_days := data.params["aws-cloudwatch-log-retention"].min_days
 invalid_params contains message if {
 	not _positive_integer(min_days)
 	message := sprintf(
-		"aws-cloudwatch-log-retention: min_days must be a positive whole number of days (e.g. 365), not %s",
+		"min_days must be a positive whole number of days (e.g. 365), not %s",
 		[json.marshal(min_days)],
 	)
 }

@@ -82,12 +82,12 @@ test_default_and_valid_parameters_are_accepted if {
 }
 
 test_invalid_parameter_message if {
-	invalid_with({"min_days": "365"}) == {`aws-cloudwatch-log-retention: min_days must be a positive whole number of days (e.g. 365), not "365"`}
+	invalid_with({"min_days": "365"}) == {`min_days must be a positive whole number of days (e.g. 365), not "365"`}
 }
 
 test_invalid_parameters_are_explained if {
 	every bad in [0, -7, 30.5, "365", true, null] {
 		[message] := [m | some m in invalid_with({"min_days": bad})]
-		startswith(message, "aws-cloudwatch-log-retention: min_days must be a positive whole number of days (e.g. 365), not ")
+		startswith(message, "min_days must be a positive whole number of days (e.g. 365), not ")
 	}
 }
