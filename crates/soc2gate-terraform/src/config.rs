@@ -130,20 +130,25 @@ impl Call<'_> {
 /// `dir` joined with a relative path, `.` and `..` resolved, in display form (`.` for the
 /// working directory, no trailing slash).
 pub(crate) fn join_dir(dir: &str, rel: &str) -> String {
+    let absolute = dir.starts_with('/');
     let mut parts: Vec<&str> = Vec::new();
     for part in dir.split('/').chain(rel.split(['/', '\\'])) {
         match part {
             "" | "." => {}
+            // `..` of the root is the root.
+            ".." if absolute && parts.is_empty() => {}
             ".." if parts.last().is_some_and(|p| *p != "..") => {
                 parts.pop();
             }
             p => parts.push(p),
         }
     }
+    // An absolute directory (a scan path given as `/srv/infra`) stays absolute.
+    let root = if absolute { "/" } else { "" };
     if parts.is_empty() {
-        ".".to_string()
+        if root.is_empty() { "." } else { root }.to_string()
     } else {
-        parts.join("/")
+        format!("{root}{}", parts.join("/"))
     }
 }
 
@@ -353,5 +358,11 @@ mod tests {
         assert_eq!(join_dir("examples/complete", "../../"), ".");
         assert_eq!(join_dir(".", "../other"), "../other");
         assert_eq!(join_dir("a", ".\\b"), "a/b");
+        assert_eq!(
+            join_dir("/srv/infra/examples/simple", "../../"),
+            "/srv/infra"
+        );
+        assert_eq!(join_dir("/srv", "./modules/x"), "/srv/modules/x");
+        assert_eq!(join_dir("/", "../x"), "/x");
     }
 }

@@ -370,3 +370,38 @@ deny contains core.violation(b, "tags", "bucket has no owner tag") if {
         .code(1)
         .stdout(predicate::str::contains("acme-bucket-owner"));
 }
+
+#[test]
+fn local_modules_are_expanded_when_the_scan_path_is_absolute() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "infra/main.tf",
+        "module \"logs\" {\n  source = \"../modules/bucket\"\n  name   = \"acme-logs\"\n}\n",
+    );
+    write(
+        dir.path(),
+        "modules/bucket/main.tf",
+        "variable \"name\" {\n  type = string\n}\n\nresource \"aws_s3_bucket\" \"this\" {\n  bucket = var.name\n}\n",
+    );
+    let elsewhere = tempfile::tempdir().unwrap();
+    let output = soc2gate()
+        .current_dir(elsewhere.path())
+        .args(["scan", "--format", "json"])
+        .arg(dir.path().canonicalize().unwrap())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("not expanded"), "{stderr}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let resources: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["resource"].as_str().unwrap())
+        .collect();
+    assert!(
+        resources.contains(&"module.logs.aws_s3_bucket.this"),
+        "{resources:?}"
+    );
+}
