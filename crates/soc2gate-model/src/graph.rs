@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::{AttrPath, Span};
+use crate::{AttrPath, Location, Span};
 
 /// Where a resource comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -60,6 +60,35 @@ pub struct ModuleCall {
     pub span: Span,
 }
 
+/// A `module` block whose module was not loaded: the resources it creates are not
+/// checked, and its outputs are unknown to the caller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnexpandedModule {
+    /// `module.vpc`; inside a called module, the full address (`module.app.module.vpc`).
+    pub address: String,
+    /// The `source` argument as written, `""` when it is not a literal string.
+    pub source: String,
+    /// The `module "vpc"` header.
+    pub location: Location,
+    /// Why it was not expanded, e.g. `remote sources are not fetched`.
+    pub reason: String,
+    /// What the user can do about it.
+    pub help: String,
+}
+
+impl UnexpandedModule {
+    /// One sentence for a log line: `module.vpc (terraform-aws-modules/vpc/aws) was not
+    /// expanded: remote sources are not fetched`.
+    pub fn message(&self) -> String {
+        let source = if self.source.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", self.source)
+        };
+        format!("{}{source} was not expanded: {}", self.address, self.reason)
+    }
+}
+
 /// The spans of one resource: its header (`resource "t" "n"`), its whole block, and every
 /// attribute and nested block by path. Nested blocks are recorded at `block[i]`,
 /// attributes at their full path, e.g. `rule[0].apply_server_side_encryption_by_default[0].sse_algorithm`.
@@ -100,6 +129,14 @@ impl SourceMap {
             path = p.parent();
         }
         Some((&spans.file, spans.header))
+    }
+
+    /// The module calls that lead to a resource, outermost first (empty for a resource of
+    /// a root module or an unknown address).
+    pub fn via(&self, address: &str) -> &[ModuleCall] {
+        self.resources
+            .get(address)
+            .map_or(&[], |s| s.via.as_slice())
     }
 }
 
@@ -223,9 +260,11 @@ pub struct Loaded {
     pub module: Module,
     /// Problems that make the scan untrustworthy (exit 2): unparsable files, invalid input.
     pub errors: Vec<crate::LoadError>,
-    /// Things the user should know that do not invalidate the scan, e.g. a remote module
-    /// that was not expanded (its outputs are unknown).
+    /// Things the user should know that do not invalidate the scan, e.g. a settings entry
+    /// that was ignored.
     pub warnings: Vec<crate::LoadError>,
+    /// `module` blocks whose module was not loaded (remote sources, missing directories).
+    pub unexpanded: Vec<UnexpandedModule>,
 }
 
 impl Loaded {
@@ -235,6 +274,7 @@ impl Loaded {
             module,
             errors: Vec::new(),
             warnings: Vec::new(),
+            unexpanded: Vec::new(),
         }
     }
 }

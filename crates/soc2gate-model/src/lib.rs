@@ -10,8 +10,13 @@ mod rule;
 mod source;
 
 pub use criteria::{criterion_meaning, CRITERIA};
-pub use finding::{Finding, LoadError, Suppression, SuppressionKind};
-pub use graph::{Loaded, Mode, Module, ModuleCall, ModuleKind, Resource, ResourceSpans, SourceMap};
+pub use finding::{
+    merge_duplicates, CallSite, Finding, LoadError, Occurrence, Suppression, SuppressionKind,
+};
+pub use graph::{
+    Loaded, Mode, Module, ModuleCall, ModuleKind, Resource, ResourceSpans, SourceMap,
+    UnexpandedModule,
+};
 pub use path::{AttrPath, PathSegment};
 pub use rule::{RuleExample, RuleExamples, RuleMeta, Severity, KNOWN_CONTROLS};
 pub use source::{Location, Position, SourceFile, Span};

@@ -97,6 +97,8 @@ fn odd_spans_render_with_a_label() {
                 attribute: String::new(),
                 fingerprint: String::new(),
                 suppression: None,
+                via: Vec::new(),
+                also: Vec::new(),
             });
         }
     }

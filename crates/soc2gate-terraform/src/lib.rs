@@ -15,7 +15,7 @@
 //! declares them (`module.logs.aws_s3_bucket.this`), so a policy joins them to resource
 //! addresses with the final instance key removed.
 //!
-//! Not expanded, and said so in `Loaded.warnings`: remote module sources (registry, git,
+//! Not expanded, and listed in `Loaded.unexpanded`: remote module sources (registry, git,
 //! HTTP), and local sources whose directory is not part of the scan; their outputs are
 //! unknown. Override files (`override.tf`) only add what is not declared elsewhere.
 
@@ -63,7 +63,7 @@ pub fn parse(file: &SourceFile) -> Result<hcl_edit::structure::Body, LoadError> 
 /// (`terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars`, `*.auto.tfvars.json`).
 /// `dir` is relative to the working directory with forward slashes (`.` for the
 /// working directory). Other files are ignored. A module it calls from another directory
-/// is not expanded (its outputs are unknown, and `Loaded.warnings` says so); use
+/// is not expanded (its outputs are unknown, and `Loaded.unexpanded` lists it); use
 /// [`load_modules`] for a scan of several directories.
 pub fn load_module(dir: &str, files: &[&SourceFile]) -> Loaded {
     let mut dirs = BTreeMap::new();

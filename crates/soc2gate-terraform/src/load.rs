@@ -134,7 +134,8 @@ fn load_root(
     Loaded {
         module,
         errors,
-        warnings: diags.warnings,
+        warnings: Vec::new(),
+        unexpanded: diags.unexpanded,
     }
 }
 

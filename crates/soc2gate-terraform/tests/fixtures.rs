@@ -100,14 +100,31 @@ fn unit(loaded: &Loaded, files: &[&SourceFile]) -> Value {
             })
             .collect()
     };
-    json!({
+    let unexpanded: Vec<Value> = loaded
+        .unexpanded
+        .iter()
+        .map(|u| {
+            json!({
+                "module": u.address,
+                "source": u.source,
+                "file": u.location.file,
+                "at": format!("{}:{}", u.location.start.line, u.location.start.column),
+                "reason": u.reason,
+            })
+        })
+        .collect();
+    let mut value = json!({
         "path": loaded.module.path,
         "files": loaded.module.files,
         "input": loaded.module.input(),
         "source_map": source_map,
         "errors": problems(&loaded.errors),
         "warnings": problems(&loaded.warnings),
-    })
+    });
+    if !unexpanded.is_empty() {
+        value["modules_not_expanded"] = Value::Array(unexpanded);
+    }
+    value
 }
 
 fn options(case_dir: &Path, display: &str, files: &[SourceFile]) -> LoadOptions {

@@ -86,18 +86,53 @@ fn command_line_values_apply_to_roots_only() {
 }
 
 #[test]
-fn load_module_alone_warns_about_what_it_cannot_expand() {
+fn load_module_alone_lists_what_it_cannot_expand() {
     let (loaded, _) = load(&[("infra/main.tf", CALLER)]);
     no_errors(&loaded);
-    assert_eq!(loaded.warnings.len(), 1);
-    let w = &loaded.warnings[0];
-    assert_eq!(w.location.file, "infra/main.tf");
-    assert_eq!(w.location.start.line, 5);
-    assert!(
-        w.message
-            .contains("module \"shared\" (../shared) was not expanded"),
-        "{}",
-        w.message
+    assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
+    assert_eq!(loaded.unexpanded.len(), 1);
+    let u = &loaded.unexpanded[0];
+    assert_eq!(
+        (u.address.as_str(), u.source.as_str()),
+        ("module.shared", "../shared")
+    );
+    assert_eq!(u.location.file, "infra/main.tf");
+    assert_eq!(u.location.start.line, 5);
+    assert_eq!(u.reason, "shared holds no Terraform files in this scan");
+    assert_eq!(
+        u.message(),
+        "module.shared (../shared) was not expanded: shared holds no Terraform files in this scan"
+    );
+}
+
+#[test]
+fn a_module_block_inside_a_module_called_twice_is_listed_once() {
+    let loaded = scan(
+        &[
+            (
+                "root/main.tf",
+                "module \"a\" {\n  source = \"../net\"\n}\nmodule \"b\" {\n  source = \"../net\"\n}\n",
+            ),
+            (
+                "net/main.tf",
+                "module \"vpc\" {\n  source  = \"terraform-aws-modules/vpc/aws\"\n  version = \"5.0.0\"\n}\n",
+            ),
+        ],
+        &LoadOptions::default(),
+    );
+    assert_eq!(loaded.len(), 1);
+    let listed: Vec<(&str, &str, &str)> = loaded[0]
+        .unexpanded
+        .iter()
+        .map(|u| (u.address.as_str(), u.source.as_str(), u.reason.as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        [(
+            "module.a.module.vpc",
+            "terraform-aws-modules/vpc/aws",
+            "remote sources are not fetched"
+        )]
     );
 }
 

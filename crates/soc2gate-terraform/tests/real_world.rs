@@ -121,14 +121,14 @@ fn load_real_terraform() {
                     println!("{}", serde_json::to_string(r).unwrap_or_default());
                 }
             }
-            for w in loaded.iter().flat_map(|l| &l.warnings) {
-                if w.location.file.contains(&pattern) {
-                    println!("warning: {}: {}", w.location.file, w.message);
+            for u in loaded.iter().flat_map(|l| &l.unexpanded) {
+                if u.location.file.contains(&pattern) {
+                    println!("not expanded: {}: {}", u.location.file, u.message());
                 }
             }
         }
         for l in &loaded {
-            warnings += l.warnings.len();
+            warnings += l.warnings.len() + l.unexpanded.len();
             for e in &l.errors {
                 let line = format!(
                     "{}:{}:{}: {}",

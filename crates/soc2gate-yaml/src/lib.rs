@@ -100,6 +100,7 @@ pub fn load_settings(file: &SourceFile) -> Loaded {
         module,
         errors,
         warnings,
+        unexpanded: Vec::new(),
     }
 }
 

@@ -75,6 +75,12 @@ fn entry(f: &Finding, rebase: &Rebase) -> Entry {
     }
 }
 
+/// One entry per occurrence of a finding: a module called twice is two resources, each
+/// accepted on its own (a third call later is a new finding).
+fn entries(f: &Finding, rebase: &Rebase) -> Vec<Entry> {
+    f.clone().split().iter().map(|o| entry(o, rebase)).collect()
+}
+
 fn dir_of(path: &Path, cwd: &Path) -> PathBuf {
     absolute(path, cwd)
         .parent()
@@ -89,7 +95,7 @@ pub fn create(findings: &[Finding], path: &Path, cwd: &Path) -> (String, usize) 
     let entries: BTreeSet<Entry> = findings
         .iter()
         .filter(|f| f.suppression.is_none() && exceptions::can_fail(f))
-        .map(|f| entry(f, &rebase))
+        .flat_map(|f| entries(f, &rebase))
         .collect();
     let n = entries.len();
     let doc = FileFormat {
@@ -140,9 +146,10 @@ impl Baseline {
         })
     }
 
-    /// Marks the findings that are in the baseline as suppressed (kind external). Returns
-    /// the entries that no longer occur: those of a file that was scanned (its display
-    /// path in `scanned`) or that no longer exists.
+    /// Marks the findings that are in the baseline as suppressed (kind external); a merged
+    /// finding is judged by its own resource only, so split it first (the gate does).
+    /// Returns the entries that no longer occur: those of a file that was scanned (its
+    /// display path in `scanned`) or that no longer exists.
     pub fn apply(&self, findings: &mut [Finding], scanned: &BTreeSet<String>) -> Vec<Entry> {
         let keys: BTreeSet<_> = self.entries.iter().map(Entry::key).collect();
         let mut seen = BTreeSet::new();
@@ -196,6 +203,8 @@ mod tests {
             attribute: String::new(),
             fingerprint: Finding::fingerprint_of(rule, file, resource, ""),
             suppression: None,
+            via: Vec::new(),
+            also: Vec::new(),
         }
     }
 

@@ -105,6 +105,8 @@ mod tests {
             attribute: String::new(),
             fingerprint: String::new(),
             suppression: None,
+            via: Vec::new(),
+            also: Vec::new(),
         }
     }
 

@@ -387,6 +387,8 @@ pub fn synthetic(
         resource: resource.into(),
         attribute: String::new(),
         suppression: None,
+        via: Vec::new(),
+        also: Vec::new(),
     }
 }
 
@@ -581,6 +583,8 @@ mod tests {
             attribute: attribute.into(),
             fingerprint: String::new(),
             suppression: None,
+            via: Vec::new(),
+            also: Vec::new(),
         }
     }
 

@@ -1,11 +1,15 @@
 //! The stage between the scan and the report: exceptions, the config's rule settings, the
 //! baseline and diff mode, in that order, then the report order. [`crate::scan::scan`]
 //! stays pure; this stage only marks, annotates, adds or drops findings.
+//!
+//! A finding reached in several ways (a module called twice) is judged per occurrence:
+//! an exception for one module instance suppresses that instance only. The occurrences
+//! that end up alike are merged again for the report.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use soc2gate_model::{Finding, Suppression, SuppressionKind};
+use soc2gate_model::{merge_duplicates, Finding, Suppression, SuppressionKind};
 
 use crate::baseline::{Baseline, Entry};
 use crate::changed;
@@ -49,6 +53,10 @@ pub fn apply(outcome: &mut ScanOutcome, settings: &Settings) -> Gated {
             .filter(|r| !selection.disabled.contains(&r.id)),
     );
     let rule_ids: BTreeSet<String> = outcome.rules.iter().map(|r| r.id.clone()).collect();
+    outcome.findings = std::mem::take(&mut outcome.findings)
+        .into_iter()
+        .flat_map(Finding::split)
+        .collect();
 
     let mut reported = Vec::new();
     let any_comment = || {
@@ -96,9 +104,7 @@ pub fn apply(outcome: &mut ScanOutcome, settings: &Settings) -> Gated {
         let units: Vec<Vec<String>> = outcome.maps.iter().map(|m| m.files.clone()).collect();
         gated.unchanged = changed::filter(&mut outcome.findings, changed, &units);
     }
-    outcome
-        .findings
-        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    outcome.findings = merge_duplicates(std::mem::take(&mut outcome.findings));
     gated
 }
 

@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use soc2gate_model::{
-    Finding, LoadError, Loaded, Location, Module, RuleMeta, SourceFile, SourceMap, Span,
+    merge_duplicates, CallSite, Finding, LoadError, Loaded, Location, Module, ModuleCall, RuleMeta,
+    SourceFile, SourceMap, Span, UnexpandedModule,
 };
 use soc2gate_policy::{EvalError, PolicySet};
 use soc2gate_terraform::LoadOptions;
@@ -22,9 +23,12 @@ pub struct ScanOutcome {
     pub findings: Vec<Finding>,
     /// Files that could not be read or parsed (in part or whole), sorted by location.
     pub load_errors: Vec<LoadError>,
-    /// Things worth knowing that do not make the scan untrustworthy (a remote module that
-    /// was not expanded), sorted by location.
+    /// Things worth knowing that do not make the scan untrustworthy (a settings entry that
+    /// was ignored), sorted by location.
     pub load_warnings: Vec<LoadError>,
+    /// `module` blocks whose module was not loaded (remote sources, directories outside
+    /// the scan), once per block, sorted by location.
+    pub unexpanded: Vec<UnexpandedModule>,
     /// Command-line paths that could not be scanned.
     pub discover_errors: Vec<DiscoverError>,
     /// Rules that failed while evaluating.
@@ -154,7 +158,30 @@ pub fn load(
     (loaded, sources, errors)
 }
 
-/// Turns violations into located findings.
+/// A location in a file of the scan (a position of 0:0 when its text was not read).
+fn resolve(sources: &BTreeMap<String, Arc<SourceFile>>, file: &str, span: Span) -> Location {
+    match sources.get(file) {
+        Some(src) => src.locate(span),
+        None => Location {
+            file: file.to_string(),
+            start: Default::default(),
+            end: Default::default(),
+            span,
+        },
+    }
+}
+
+/// The module calls that lead to a resource, located.
+fn call_sites(sources: &BTreeMap<String, Arc<SourceFile>>, via: &[ModuleCall]) -> Vec<CallSite> {
+    via.iter()
+        .map(|c| CallSite {
+            address: c.address.clone(),
+            location: resolve(sources, &c.file, c.span),
+        })
+        .collect()
+}
+
+/// Turns violations into located findings, each source line and reason once.
 fn locate(
     policies: &PolicySet,
     units: &[Module],
@@ -162,7 +189,7 @@ fn locate(
     violations: Vec<soc2gate_policy::Violation>,
 ) -> Vec<Finding> {
     let rules = policies.rules();
-    let mut findings: Vec<Finding> = violations
+    let findings: Vec<Finding> = violations
         .into_iter()
         .map(|v| {
             let rule = &rules[v.rule];
@@ -177,15 +204,8 @@ fn locate(
                         Span::default(),
                     )
                 });
-            let location = match sources.get(&file) {
-                Some(src) => src.locate(span),
-                None => Location {
-                    file: file.clone(),
-                    start: Default::default(),
-                    end: Default::default(),
-                    span,
-                },
-            };
+            let location = resolve(sources, &file, span);
+            let via = call_sites(sources, unit.source_map.via(&v.resource));
             Finding {
                 rule_id: rule.id.clone(),
                 severity: rule.severity,
@@ -196,13 +216,29 @@ fn locate(
                 resource: v.resource,
                 attribute: v.attribute,
                 suppression: None,
+                via,
+                also: Vec::new(),
             }
         })
         .collect();
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    // One finding per rule, place and resource attribute, however many paths led there.
-    findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
-    findings
+    // A module called from two places, or instances of one block, can fail the same way
+    // at the same line: report that once, with every way it was reached.
+    merge_duplicates(findings)
+}
+
+/// Unexpanded module calls by location, each `module` block once: a module that two roots
+/// call lists its own unexpanded calls in both.
+fn once_per_block(mut unexpanded: Vec<UnexpandedModule>) -> Vec<UnexpandedModule> {
+    unexpanded.sort_by(|a, b| {
+        (&a.location.file, a.location.start, &a.address).cmp(&(
+            &b.location.file,
+            b.location.start,
+            &b.address,
+        ))
+    });
+    unexpanded
+        .dedup_by(|b, a| a.location.file == b.location.file && a.location.span == b.location.span);
+    unexpanded
 }
 
 /// Runs the whole pipeline over `paths` with `policies`. `cwd` anchors display paths.
@@ -239,11 +275,14 @@ pub fn scan_with(
     let (loaded, sources, mut load_errors) = load(&files, &load_opts);
     let mut units = Vec::with_capacity(loaded.len());
     let mut load_warnings = Vec::new();
+    let mut unexpanded = Vec::new();
     for l in loaded {
         load_errors.extend(l.errors);
         load_warnings.extend(l.warnings);
+        unexpanded.extend(l.unexpanded);
         units.push(l.module);
     }
+    let unexpanded = once_per_block(unexpanded);
     load_warnings.sort_by(|a, b| a.location.cmp(&b.location).then(a.message.cmp(&b.message)));
     load_errors.sort_by(|a, b| a.location.cmp(&b.location).then(a.message.cmp(&b.message)));
     let (violations, eval_errors) = policies.evaluate(&units);
@@ -252,6 +291,7 @@ pub fn scan_with(
         findings,
         load_errors,
         load_warnings,
+        unexpanded,
         discover_errors,
         eval_errors,
         rules: policies.rules().to_vec(),

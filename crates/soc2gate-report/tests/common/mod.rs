@@ -82,6 +82,8 @@ impl Fixture {
             attribute: attribute.to_string(),
             fingerprint: Finding::fingerprint_of(&rule.id, path, resource, attribute),
             suppression: None,
+            via: Vec::new(),
+            also: Vec::new(),
         });
         self.findings.last_mut().unwrap()
     }
@@ -347,6 +349,8 @@ pub fn full() -> Fixture {
             "",
         ),
         suppression: None,
+        via: Vec::new(),
+        also: Vec::new(),
     });
     f.load_errors.push(LoadError {
         location: SourceFile::new("secrets/main.tf", "").locate(Span::default()),

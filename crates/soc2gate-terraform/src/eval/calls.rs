@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use hcl_edit::structure::Body;
 use hcl_edit::visit::Visit;
-use soc2gate_model::{LoadError, ModuleCall};
+use soc2gate_model::{LoadError, ModuleCall, UnexpandedModule};
 
 use super::{Bindings, Input, Normalized, Scope};
 use crate::config::Call;
@@ -209,23 +209,8 @@ impl<'a> Scope<'a> {
         Some(result)
     }
 
-    fn unexpanded(
-        &self,
-        call: &Call<'_>,
-        message: String,
-        help: &str,
-        error: bool,
-    ) -> (CallResult, Vec<Normalized>) {
-        let e = LoadError {
-            location: call.src.locate(header_span(call.block)),
-            message,
-            help: Some(help.to_string()),
-        };
-        if error {
-            self.ctx.error(e);
-        } else {
-            self.ctx.warning(e);
-        }
+    /// The result of a call that is not expanded: its outputs are unknown.
+    fn unknown_call() -> (CallResult, Vec<Normalized>) {
         let result = CallResult {
             value: Rc::new(Val::Unknown),
             instance_refs: Vec::new(),
@@ -233,30 +218,60 @@ impl<'a> Scope<'a> {
         (result, Vec::new())
     }
 
+    /// A call left out on purpose (a remote source, a directory outside the scan): the
+    /// reports list it, so that nobody takes its resources for checked.
+    fn not_expanded(
+        &self,
+        call: &Call<'_>,
+        reason: String,
+        help: &str,
+    ) -> (CallResult, Vec<Normalized>) {
+        self.ctx.not_expanded(UnexpandedModule {
+            address: self.qualify(&format!("module.{}", call.name)),
+            source: call.source.clone().unwrap_or_default(),
+            location: call.src.locate(header_span(call.block)),
+            reason,
+            help: help.to_string(),
+        });
+        Self::unknown_call()
+    }
+
+    /// A call Terraform itself would reject (a cycle, absurd nesting): a load error.
+    fn invalid_call(
+        &self,
+        call: &Call<'_>,
+        message: String,
+        help: &str,
+    ) -> (CallResult, Vec<Normalized>) {
+        self.ctx.error(LoadError {
+            location: call.src.locate(header_span(call.block)),
+            message,
+            help: Some(help.to_string()),
+        });
+        Self::unknown_call()
+    }
+
     fn eval_call(&self, call: &Call<'_>) -> (CallResult, Vec<Normalized>) {
         let name = &call.name;
-        let Some(source) = call.source.as_deref() else {
-            return self.unexpanded(
+        if call.source.is_none() {
+            return self.not_expanded(
                 call,
-                format!("module \"{name}\" was not expanded: its source is not a literal string; its outputs are unknown"),
+                "its source is not a literal string".to_string(),
                 "Terraform requires a literal source; write the path or address as a string",
-                false,
             );
-        };
+        }
         let Some(dir) = call.local_dir(&self.config.dir) else {
-            return self.unexpanded(
+            return self.not_expanded(
                 call,
-                format!("module \"{name}\" ({source}) was not expanded: remote sources are not fetched; its outputs are unknown"),
+                "remote sources are not fetched".to_string(),
                 "checks cannot see the resources this module creates; scan the module's own code to check them",
-                false,
             );
         };
         let Some(config) = self.ctx.configs.get(&dir) else {
-            return self.unexpanded(
+            return self.not_expanded(
                 call,
-                format!("module \"{name}\" ({source}) was not expanded: {dir} holds no Terraform files in this scan; its outputs are unknown"),
+                format!("{dir} holds no Terraform files in this scan"),
                 "check the source path, or include the module's directory in the scan",
-                false,
             );
         };
         let address = self.qualify(&format!("module.{name}"));
@@ -272,19 +287,17 @@ impl<'a> Scope<'a> {
                 })
                 .collect();
             steps.push(format!("{address} ({dir})"));
-            return self.unexpanded(
+            return self.invalid_call(
                 call,
                 format!("module call cycle: {}", steps.join(" -> ")),
                 "a module cannot call itself, directly or through other modules; Terraform rejects this",
-                true,
             );
         }
         if self.chain.len() > MAX_MODULE_DEPTH {
-            return self.unexpanded(
+            return self.invalid_call(
                 call,
                 format!("module \"{name}\" was not expanded: modules are nested more than {MAX_MODULE_DEPTH} deep"),
                 "soc2gate stops here; the resources below this call are not checked",
-                true,
             );
         }
         {

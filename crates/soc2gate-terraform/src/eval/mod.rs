@@ -22,7 +22,7 @@ use hcl_edit::expr::{
     UnaryOperator,
 };
 use hcl_edit::visit::{self, Visit};
-use soc2gate_model::{LoadError, ModuleCall, Resource, ResourceSpans};
+use soc2gate_model::{LoadError, ModuleCall, Resource, ResourceSpans, UnexpandedModule};
 
 pub(crate) use calls::Instances;
 pub(crate) use refs::RefCollector;
@@ -78,7 +78,9 @@ impl Bindings {
 #[derive(Default)]
 pub(crate) struct Diags {
     pub errors: Vec<LoadError>,
-    pub warnings: Vec<LoadError>,
+    /// Module calls not expanded, once per `module` block (a block inside a module called
+    /// twice is listed with the address of its first instance).
+    pub unexpanded: Vec<UnexpandedModule>,
     /// Directories expanded as modules, in the order they were first used.
     pub used: Vec<String>,
     seen: HashSet<(String, usize, String)>,
@@ -117,10 +119,15 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub(crate) fn warning(&self, e: LoadError) {
+    pub(crate) fn not_expanded(&self, u: UnexpandedModule) {
         let mut d = self.diags.borrow_mut();
-        if d.first_time(&e) {
-            d.warnings.push(e);
+        let place = (u.location.file.as_str(), u.location.span.start);
+        if !d
+            .unexpanded
+            .iter()
+            .any(|o| (o.location.file.as_str(), o.location.span.start) == place)
+        {
+            d.unexpanded.push(u);
         }
     }
 }
