@@ -2,13 +2,14 @@
 //! findings' lines (`::error file=...,line=...::message`).
 //!
 //! Critical and high findings are errors, medium ones warnings, low ones notices; a file
-//! that failed to load is an error. Suppressed findings and the summary are plain log
+//! that failed to load is an error, a module call that was not expanded a warning. A
+//! finding inside a called module says through which `module` blocks it was reached. Suppressed findings and the summary are plain log
 //! lines. GitHub shows a limited number of annotations per step, so the SARIF upload and
 //! the Markdown summary remain the complete lists.
 
 use std::fmt::Write as _;
 
-use soc2gate_model::{Finding, LoadError, Location, Severity};
+use soc2gate_model::{Finding, LoadError, Location, Severity, UnexpandedModule};
 
 use crate::text::summary_line;
 use crate::Report;
@@ -20,6 +21,9 @@ pub(crate) fn render(report: &Report) -> String {
     }
     for error in report.load_errors {
         push_load_error(&mut out, error);
+    }
+    for u in report.unexpanded {
+        push_unexpanded(&mut out, u);
     }
     for finding in report.findings {
         if let Some(s) = &finding.suppression {
@@ -55,7 +59,18 @@ fn push_finding(out: &mut String, finding: &Finding) {
         let _ = write!(message, ", SOC 2 {}", finding.controls.join(", "));
     }
     message.push(']');
+    for line in crate::via_lines(finding) {
+        message.push('\n');
+        message.push_str(&line);
+    }
     push_command(out, command, &properties, &message);
+}
+
+fn push_unexpanded(out: &mut String, u: &UnexpandedModule) {
+    let mut properties = location_properties(&u.location, false);
+    properties.push(("title", "soc2gate: module not expanded".to_string()));
+    let message = format!("{}\n{}", u.message(), u.help);
+    push_command(out, "warning", &properties, &message);
 }
 
 fn push_load_error(out: &mut String, error: &LoadError) {

@@ -2,7 +2,7 @@
 //! below are that contract, so renaming a field here is a breaking change.
 
 use serde::Serialize;
-use soc2gate_model::{Severity, SuppressionKind};
+use soc2gate_model::{CallSite, Occurrence, Severity, SuppressionKind, UnexpandedModule};
 
 use crate::{Counts, Report};
 
@@ -12,6 +12,7 @@ struct JsonReport<'a> {
     summary: JsonSummary,
     findings: Vec<JsonFinding<'a>>,
     errors: Vec<JsonError<'a>>,
+    modules_not_expanded: Vec<JsonUnexpanded<'a>>,
 }
 
 #[derive(Serialize)]
@@ -20,6 +21,7 @@ struct JsonSummary {
     by_severity: BySeverity,
     suppressed: usize,
     load_errors: usize,
+    modules_not_expanded: usize,
     files: usize,
     modules: usize,
     resources: usize,
@@ -51,6 +53,36 @@ struct JsonFinding<'a> {
     attribute: &'a str,
     fingerprint: &'a str,
     suppression: Option<JsonSuppression<'a>>,
+    via: Vec<JsonCall<'a>>,
+    also: Vec<JsonOccurrence<'a>>,
+}
+
+/// A `module` block on the way to a finding.
+#[derive(Serialize)]
+struct JsonCall<'a> {
+    module: &'a str,
+    file: &'a str,
+    line: usize,
+    column: usize,
+}
+
+/// Another way the same finding was reached.
+#[derive(Serialize)]
+struct JsonOccurrence<'a> {
+    resource: &'a str,
+    attribute: &'a str,
+    via: Vec<JsonCall<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonUnexpanded<'a> {
+    module: &'a str,
+    source: &'a str,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    reason: &'a str,
+    help: &'a str,
 }
 
 #[derive(Serialize)]
@@ -69,6 +101,37 @@ struct JsonError<'a> {
     help: Option<&'a str>,
 }
 
+fn calls(via: &[CallSite]) -> Vec<JsonCall<'_>> {
+    via.iter()
+        .map(|c| JsonCall {
+            module: &c.address,
+            file: &c.location.file,
+            line: c.location.start.line,
+            column: c.location.start.column,
+        })
+        .collect()
+}
+
+fn occurrence(o: &Occurrence) -> JsonOccurrence<'_> {
+    JsonOccurrence {
+        resource: &o.resource,
+        attribute: &o.attribute,
+        via: calls(&o.via),
+    }
+}
+
+fn unexpanded(u: &UnexpandedModule) -> JsonUnexpanded<'_> {
+    JsonUnexpanded {
+        module: &u.address,
+        source: &u.source,
+        file: &u.location.file,
+        line: u.location.start.line,
+        column: u.location.start.column,
+        reason: &u.reason,
+        help: &u.help,
+    }
+}
+
 pub(crate) fn render(report: &Report) -> String {
     let rules = report.rules_by_id();
     let counts = Counts::of(report.findings);
@@ -85,6 +148,7 @@ pub(crate) fn render(report: &Report) -> String {
             },
             suppressed: counts.suppressed,
             load_errors: report.load_errors.len(),
+            modules_not_expanded: report.unexpanded.len(),
             files: s.files,
             modules: s.modules,
             resources: s.resources,
@@ -115,6 +179,8 @@ pub(crate) fn render(report: &Report) -> String {
                     justification: &s.justification,
                     expires: s.expires.as_deref(),
                 }),
+                via: calls(&f.via),
+                also: f.also.iter().map(occurrence).collect(),
             })
             .collect(),
         errors: report
@@ -128,6 +194,7 @@ pub(crate) fn render(report: &Report) -> String {
                 help: e.help.as_deref(),
             })
             .collect(),
+        modules_not_expanded: report.unexpanded.iter().map(unexpanded).collect(),
     };
     // Plain structs with string keys always serialize; the fallback only avoids a panic path.
     let mut out = serde_json::to_string_pretty(&doc)

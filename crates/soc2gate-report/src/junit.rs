@@ -160,6 +160,9 @@ fn finding_case(out: &mut String, finding: &Finding) {
             if !finding.attribute.is_empty() {
                 let _ = write!(body, "\nattribute: {}", finding.attribute);
             }
+            for line in crate::via_lines(finding) {
+                let _ = write!(body, "\n{line}");
+            }
             let _ = writeln!(
                 out,
                 "      <failure message=\"{}\" type=\"{}\">{}</failure>",

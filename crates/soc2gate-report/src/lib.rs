@@ -2,7 +2,8 @@
 //! workflow commands and Markdown.
 //!
 //! Every report is built from one [`Report`]: the findings (already sorted by the caller),
-//! the files that failed to load, the rules that were evaluated and the source files.
+//! the files that failed to load, the module calls that were not expanded, the rules that
+//! were evaluated and the source files.
 //! [`render`] turns it into one of the [`Format`]s; the output is deterministic except
 //! for the elapsed time.
 //!
@@ -18,6 +19,7 @@
 //! | `summary.by_severity` | object | `critical`, `high`, `medium`, `low`: unsuppressed findings per severity |
 //! | `summary.suppressed` | number | findings covered by an exception or the baseline |
 //! | `summary.load_errors` | number | entries in `errors` |
+//! | `summary.modules_not_expanded` | number | entries in `modules_not_expanded` |
 //! | `summary.files` | number | files read |
 //! | `summary.modules` | number | units evaluated (Terraform modules, settings files) |
 //! | `summary.resources` | number | resources in the graph |
@@ -35,11 +37,21 @@
 //! | `findings[].resource` | string | resource address, e.g. `module.logs.aws_s3_bucket.this[0]` |
 //! | `findings[].attribute` | string | attribute path the rule blamed, `""` for the resource itself |
 //! | `findings[].fingerprint` | string | stable across unrelated edits (rule, file, resource, attribute) |
+//! | `findings[].via` | array | for a resource inside a called module, the `module` blocks from the root module down to it, outermost first; `[]` in a root module |
+//! | `findings[].via[].module` | string | the call's address, e.g. `module.logs`, nested `module.logs.module.bucket` |
+//! | `findings[].via[].file`, `line`, `column` | string, number, number | where the `module` block starts, 1-based |
+//! | `findings[].also` | array | the same finding (rule, place, message) reached another way, reported once: `{resource, attribute, via}` per other module instance or resource instance; usually `[]` |
 //! | `findings[].suppression` | object or null | `null`, or `{kind, justification, expires}`: `kind` is `inSource` (a comment) or `external` (config or baseline), `expires` is `YYYY-MM-DD` or null |
 //! | `errors[]` | array | files that failed to load (or loaded only in part) |
 //! | `errors[].file`, `line`, `column` | string, number, number | where loading went wrong, 1-based |
 //! | `errors[].message` | string | what went wrong |
 //! | `errors[].help` | string or null | what to do about it |
+//! | `modules_not_expanded[]` | array | `module` blocks whose module was not loaded, so the resources it creates were not checked: remote sources (registry, git), local directories outside the scan |
+//! | `modules_not_expanded[].module` | string | the call's address, e.g. `module.vpc` |
+//! | `modules_not_expanded[].source` | string | its `source` as written, `""` when not a literal string |
+//! | `modules_not_expanded[].file`, `line`, `column` | string, number, number | where the `module` block starts, 1-based |
+//! | `modules_not_expanded[].reason` | string | why it was not expanded |
+//! | `modules_not_expanded[].help` | string | what to do about it |
 
 mod github;
 mod json;
@@ -57,7 +69,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use soc2gate_model::{Finding, LoadError, RuleMeta, Severity, SourceFile};
+use soc2gate_model::{Finding, LoadError, RuleMeta, Severity, SourceFile, UnexpandedModule};
 
 pub use rule_doc::{catalogue, rule_page};
 pub use schema::validate_sarif;
@@ -145,6 +157,8 @@ pub struct Report<'a> {
     pub findings: &'a [Finding],
     /// Files that failed to load, or loaded only in part.
     pub load_errors: &'a [LoadError],
+    /// `module` blocks whose module was not loaded: what the scan did not check.
+    pub unexpanded: &'a [UnexpandedModule],
     /// Every rule that was evaluated, with or without findings.
     pub rules: &'a [RuleMeta],
     /// Source files by path, for snippets and line hashes.
@@ -270,6 +284,29 @@ impl Counts {
     fn severity(&self, severity: Severity) -> usize {
         self.by_severity[severity_index(severity)]
     }
+}
+
+/// The module calls that lead to a finding, a line each: `via module.x at main.tf:12` from
+/// the root module down. Each further chain that led to the same finding follows, its first
+/// line starting with `also via` and the rest aligned under it.
+fn via_lines(finding: &Finding) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (i, chain) in finding.call_chains().into_iter().enumerate() {
+        for (j, call) in chain.iter().enumerate() {
+            let lead = match (i, j) {
+                (0, _) => "via",
+                (_, 0) => "also via",
+                _ => "     via",
+            };
+            lines.push(format!(
+                "{lead} {} at {}:{}",
+                call.address,
+                call.location.file,
+                call.location.start.line.max(1)
+            ));
+        }
+    }
+    lines
 }
 
 fn severity_index(severity: Severity) -> usize {

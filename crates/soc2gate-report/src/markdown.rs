@@ -1,6 +1,8 @@
 //! The Markdown format, for `$GITHUB_STEP_SUMMARY` and pull request comments: a heading
-//! with the verdict, the findings per SOC 2 criterion, the findings, the suppressed ones in
-//! a collapsed section with their justification, and the files that failed to load.
+//! with the verdict, the findings per SOC 2 criterion, the findings (with the `module`
+//! blocks that lead to those inside called modules), the suppressed ones in a collapsed
+//! section with their justification, the files that failed to load, and the module calls
+//! that were not expanded.
 //!
 //! Locations link to the file and line by their path relative to the working directory.
 //! Text from policies and exceptions keeps its code spans; outside them HTML is escaped,
@@ -26,6 +28,7 @@ pub(crate) fn render(report: &Report) -> String {
     findings_table(&mut out, report, counts);
     suppressed_section(&mut out, report, counts);
     load_errors(&mut out, report);
+    unexpanded(&mut out, report);
     out
 }
 
@@ -76,6 +79,13 @@ fn heading(out: &mut String, report: &Report, counts: Counts) {
     );
     if counts.suppressed > 0 {
         let _ = write!(out, " · {} suppressed", counts.suppressed);
+    }
+    if !report.unexpanded.is_empty() {
+        let _ = write!(
+            out,
+            " · {} not expanded",
+            plural(report.unexpanded.len(), "module")
+        );
     }
     out.push_str(".\n\n");
 }
@@ -158,7 +168,7 @@ fn findings_table(out: &mut String, report: &Report, counts: Counts) {
             "| {} | {} | {} | {} | {} |",
             f.severity,
             code(&f.rule_id),
-            link(&f.location),
+            place(f),
             resource(f),
             cell(&f.message)
         );
@@ -214,6 +224,47 @@ fn load_errors(out: &mut String, report: &Report) {
         out.push('\n');
     }
     out.push('\n');
+}
+
+/// What the scan did not check: the `module` blocks whose module was not loaded.
+fn unexpanded(out: &mut String, report: &Report) {
+    if report.unexpanded.is_empty() {
+        return;
+    }
+    out.push_str(
+        "### Modules not expanded\n\nThe resources these modules create were not checked.\n\n",
+    );
+    for u in report.unexpanded {
+        let _ = write!(out, "- {}", code(&u.address));
+        if !u.source.is_empty() {
+            let _ = write!(out, " ({})", code(&u.source));
+        }
+        let _ = writeln!(
+            out,
+            " at {}: {} ({})",
+            link(&u.location),
+            cell(&u.reason),
+            cell(&u.help)
+        );
+    }
+    out.push('\n');
+}
+
+/// A finding's location, then the `module` blocks that lead to it.
+fn place(f: &Finding) -> String {
+    let mut out = link(&f.location);
+    for (i, chain) in f.call_chains().into_iter().enumerate() {
+        for (j, call) in chain.iter().enumerate() {
+            let lead = if i > 0 && j == 0 { "also via" } else { "via" };
+            let _ = write!(
+                out,
+                "<br>{lead} {} at {}",
+                code(&call.address),
+                link(&call.location)
+            );
+        }
+    }
+    out
 }
 
 fn more(out: &mut String, total: usize) {

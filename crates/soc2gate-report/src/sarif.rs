@@ -1,9 +1,11 @@
 //! The SARIF 2.1.0 format, shaped for GitHub code scanning.
 //!
 //! One run with every evaluated rule in `tool.driver.rules` (sorted by id, so `ruleIndex`
-//! is stable), one result per finding, and the files that failed to load as tool
-//! execution notifications. URIs are the findings' relative paths, which GitHub resolves
-//! against the checkout; columns count Unicode code points, as our positions do.
+//! is stable), one result per finding, and the files that failed to load (errors) and the
+//! module calls that were not expanded (warnings) as tool execution notifications. A
+//! finding inside a called module has a related location per `module` block on the way to
+//! it. URIs are the findings' relative paths, which GitHub resolves against the checkout;
+//! columns count Unicode code points, as our positions do.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -14,7 +16,9 @@ use serde_sarif::sarif::{
     ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
     Suppression as SarifSuppression, Tool, ToolComponent,
 };
-use soc2gate_model::{Finding, LoadError, Location, Position, Severity, SuppressionKind};
+use soc2gate_model::{
+    CallSite, Finding, LoadError, Location, Position, Severity, SuppressionKind, UnexpandedModule,
+};
 
 use crate::rule_doc::rule_page;
 use crate::{Report, RuleView};
@@ -48,9 +52,14 @@ pub(crate) fn render(report: &Report) -> String {
     let mut invocation = Invocation::builder()
         .execution_successful(report.load_errors.is_empty())
         .build();
-    if !report.load_errors.is_empty() {
-        invocation.tool_execution_notifications =
-            Some(report.load_errors.iter().map(notification).collect());
+    let notifications: Vec<Notification> = report
+        .load_errors
+        .iter()
+        .map(notification)
+        .chain(report.unexpanded.iter().map(unexpanded_notification))
+        .collect();
+    if !notifications.is_empty() {
+        invocation.tool_execution_notifications = Some(notifications);
     }
 
     let run = Run::builder()
@@ -139,14 +148,18 @@ fn result(finding: &Finding, rule_index: Option<usize>, hashes: &mut LineHashes)
         fingerprints.insert("primaryLocationLineHash".to_string(), hash);
     }
 
-    let properties = PropertyBag::builder()
-        .additional_properties(BTreeMap::from([
-            ("resource".to_string(), json!(finding.resource)),
-            ("attribute".to_string(), json!(finding.attribute)),
-            ("controls".to_string(), json!(finding.controls)),
-            ("severity".to_string(), json!(finding.severity)),
-        ]))
-        .build();
+    let mut bag = BTreeMap::from([
+        ("resource".to_string(), json!(finding.resource)),
+        ("attribute".to_string(), json!(finding.attribute)),
+        ("controls".to_string(), json!(finding.controls)),
+        ("severity".to_string(), json!(finding.severity)),
+    ]);
+    if !finding.also.is_empty() {
+        // The other resources merged into this result (their calls are related locations).
+        let also: Vec<&str> = finding.also.iter().map(|o| o.resource.as_str()).collect();
+        bag.insert("also".to_string(), json!(also));
+    }
+    let properties = PropertyBag::builder().additional_properties(bag).build();
 
     let mut result = SarifResult::builder()
         .rule_id(&finding.rule_id)
@@ -157,6 +170,10 @@ fn result(finding: &Finding, rule_index: Option<usize>, hashes: &mut LineHashes)
         .properties(properties)
         .build();
     result.rule_index = rule_index.and_then(|i| i64::try_from(i).ok());
+    let related = related_locations(finding);
+    if !related.is_empty() {
+        result.related_locations = Some(related);
+    }
     if let Some(s) = &finding.suppression {
         let kind = match s.kind {
             SuppressionKind::InSource => "inSource",
@@ -182,6 +199,46 @@ fn result(finding: &Finding, rule_index: Option<usize>, hashes: &mut LineHashes)
         result.suppressions = Some(vec![suppression]);
     }
     result
+}
+
+/// A related location per `module` block that leads to the finding, every chain's calls
+/// in order, each place once; `id`s are unique within the result, as SARIF requires.
+fn related_locations(finding: &Finding) -> Vec<SarifLocation> {
+    let mut seen: Vec<&CallSite> = Vec::new();
+    for call in finding.call_chains().into_iter().flatten() {
+        if !seen.contains(&call) {
+            seen.push(call);
+        }
+    }
+    seen.into_iter()
+        .enumerate()
+        .map(|(i, call)| {
+            let mut related = location(&call.location, true);
+            related.id = i64::try_from(i).ok();
+            related.message = Some(format!("via {}", call.address).as_str().into());
+            related
+        })
+        .collect()
+}
+
+/// A module call that was not expanded: a warning, since the scan itself is sound but did
+/// not see the resources that module creates.
+fn unexpanded_notification(u: &UnexpandedModule) -> Notification {
+    let mut n = Notification::builder()
+        .level(json!("warning"))
+        .message(u.message().as_str())
+        .locations(vec![location(&u.location, false)])
+        .build();
+    n.properties = Some(
+        PropertyBag::builder()
+            .additional_properties(BTreeMap::from([
+                ("module".to_string(), json!(u.address)),
+                ("source".to_string(), json!(u.source)),
+                ("help".to_string(), json!(u.help)),
+            ]))
+            .build(),
+    );
+    n
 }
 
 fn notification(error: &LoadError) -> Notification {

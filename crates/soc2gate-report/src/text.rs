@@ -1,4 +1,6 @@
-//! The text format: miette diagnostics, the suppressed findings, one summary line.
+//! The text format: miette diagnostics (a finding inside a called module followed by the
+//! module calls that lead to it), the suppressed findings, the module calls that were not
+//! expanded, one summary line.
 
 use std::collections::BTreeSet;
 use std::fmt::{self, Write as _};
@@ -7,7 +9,9 @@ use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, ThemeCharacters,
     ThemeStyles,
 };
-use soc2gate_model::{Finding, LoadError, Location, RuleMeta, Severity, SourceFile};
+use soc2gate_model::{
+    Finding, LoadError, Location, RuleMeta, Severity, SourceFile, UnexpandedModule,
+};
 
 use crate::source::Source;
 use crate::{Counts, Report, TextOptions};
@@ -42,12 +46,12 @@ pub(crate) fn render(report: &Report, opts: &TextOptions) -> String {
         let rule = rules.get(finding.rule_id.as_str()).copied();
         let source = report.source(&finding.location.file);
         let diagnostic = finding_diagnostic(finding, rule, source, width);
-        push_diagnostic(&mut out, &handler, &diagnostic);
+        push_diagnostic(&mut out, &handler, &diagnostic, &via_lines(finding));
     }
     for error in report.load_errors {
         let source = report.source(&error.location.file);
         let diagnostic = load_error_diagnostic(error, source, width);
-        push_diagnostic(&mut out, &handler, &diagnostic);
+        push_diagnostic(&mut out, &handler, &diagnostic, "");
     }
 
     let mut any_suppressed = false;
@@ -71,13 +75,20 @@ pub(crate) fn render(report: &Report, opts: &TextOptions) -> String {
     if any_suppressed {
         out.push('\n');
     }
+    out += &unexpanded_section(report.unexpanded);
 
     out += &summary_line(report, opts.color);
     out.push('\n');
     out
 }
 
-fn push_diagnostic(out: &mut String, handler: &GraphicalReportHandler, diagnostic: &Snippet) {
+/// A rendered diagnostic, then `trailer` (lines of its own), then a blank line.
+fn push_diagnostic(
+    out: &mut String,
+    handler: &GraphicalReportHandler,
+    diagnostic: &Snippet,
+    trailer: &str,
+) {
     let mut rendered = String::new();
     if handler.render_report(&mut rendered, diagnostic).is_err() {
         // miette gave up on the snippet; the message alone still says what and where.
@@ -87,7 +98,43 @@ fn push_diagnostic(out: &mut String, handler: &GraphicalReportHandler, diagnosti
     if !rendered.ends_with('\n') {
         out.push('\n');
     }
+    out.push_str(trailer);
     out.push('\n');
+}
+
+/// The module calls that lead to a finding, indented like miette's `help:`: the snippet
+/// shows the module's file, these lines say which caller (and so which inputs) made it fail.
+fn via_lines(finding: &Finding) -> String {
+    crate::via_lines(finding)
+        .into_iter()
+        .map(|l| format!("  {l}\n"))
+        .collect()
+}
+
+/// What the scan did not check: the `module` blocks whose module was not loaded.
+fn unexpanded_section(unexpanded: &[UnexpandedModule]) -> String {
+    if unexpanded.is_empty() {
+        return String::new();
+    }
+    let mut out =
+        String::from("modules not expanded, the resources they create were not checked:\n");
+    for u in unexpanded {
+        let source = if u.source.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", u.source)
+        };
+        let _ = writeln!(
+            out,
+            "  {}{source} at {}:{}: {}",
+            u.address,
+            u.location.file,
+            u.location.start.line.max(1),
+            u.reason
+        );
+    }
+    out.push('\n');
+    out
 }
 
 /// `3 findings (1 critical, 2 high) in 12 files, 4 modules, 87 resources · 2 suppressed · ...`
@@ -133,6 +180,13 @@ pub(crate) fn summary_line(report: &Report, color: bool) -> String {
         .collect();
     if !failed.is_empty() {
         let _ = write!(line, " · {} failed to load", plural(failed.len(), "file"));
+    }
+    if !report.unexpanded.is_empty() {
+        let _ = write!(
+            line,
+            " · {} not expanded",
+            plural(report.unexpanded.len(), "module")
+        );
     }
     let _ = write!(line, " · {:.2}s", s.elapsed.as_secs_f64());
     line

@@ -20,7 +20,16 @@ fn keys(v: &Value) -> Vec<&str> {
 #[test]
 fn field_names_are_the_documented_ones() {
     let v = json(&common::full());
-    assert_eq!(keys(&v), ["version", "summary", "findings", "errors"]);
+    assert_eq!(
+        keys(&v),
+        [
+            "version",
+            "summary",
+            "findings",
+            "errors",
+            "modules_not_expanded"
+        ]
+    );
     assert_eq!(
         keys(&v["summary"]),
         [
@@ -28,6 +37,7 @@ fn field_names_are_the_documented_ones() {
             "by_severity",
             "suppressed",
             "load_errors",
+            "modules_not_expanded",
             "files",
             "modules",
             "resources",
@@ -54,6 +64,8 @@ fn field_names_are_the_documented_ones() {
         "attribute",
         "fingerprint",
         "suppression",
+        "via",
+        "also",
     ];
     for f in v["findings"].as_array().unwrap() {
         assert_eq!(keys(f), finding_keys);
@@ -67,6 +79,38 @@ fn field_names_are_the_documented_ones() {
     for e in v["errors"].as_array().unwrap() {
         assert_eq!(keys(e), ["file", "line", "column", "message", "help"]);
     }
+}
+
+#[test]
+fn a_finding_inside_a_module_names_its_calls() {
+    let v = json(&common::modules());
+    let merged = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule_id"] == "aws-s3-no-public-acl")
+        .unwrap();
+    assert_eq!(merged["file"], common::BUCKET_TF);
+    assert_eq!(
+        merged["via"],
+        serde_json::json!([{"module": "module.archive", "file": common::STACK_TF, "line": 7, "column": 1}])
+    );
+    assert_eq!(
+        merged["also"],
+        serde_json::json!([{
+            "resource": "module.logs.aws_s3_bucket.this",
+            "attribute": "acl",
+            "via": [{"module": "module.logs", "file": common::STACK_TF, "line": 2, "column": 1}]
+        }])
+    );
+    assert_eq!(v["summary"]["modules_not_expanded"], 1);
+    let vpc = &v["modules_not_expanded"][0];
+    assert_eq!(
+        keys(vpc),
+        ["module", "source", "file", "line", "column", "reason", "help"]
+    );
+    assert_eq!(vpc["module"], "module.vpc");
+    assert_eq!(vpc["line"], 12);
 }
 
 #[test]

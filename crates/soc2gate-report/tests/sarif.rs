@@ -25,6 +25,68 @@ fn every_case_validates_against_the_schema() {
     assert_valid(&sarif(&common::full()));
     assert_valid(&sarif(&common::small()));
     assert_valid(&sarif(&common::clean()));
+    assert_valid(&sarif(&common::modules()));
+}
+
+#[test]
+fn module_calls_are_related_locations_with_unique_ids() {
+    let log = sarif(&common::modules());
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let merged = results
+        .iter()
+        .find(|r| r["ruleId"] == "aws-s3-no-public-acl")
+        .unwrap();
+    let related = merged["relatedLocations"].as_array().unwrap();
+    let summary: Vec<(i64, &str, &str, i64)> = related
+        .iter()
+        .map(|l| {
+            let physical = &l["physicalLocation"];
+            (
+                l["id"].as_i64().unwrap(),
+                l["message"]["text"].as_str().unwrap(),
+                physical["artifactLocation"]["uri"].as_str().unwrap(),
+                physical["region"]["startLine"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (0, "via module.archive", common::STACK_TF, 7),
+            (1, "via module.logs", common::STACK_TF, 2)
+        ]
+    );
+    assert_eq!(
+        merged["properties"]["also"],
+        serde_json::json!(["module.logs.aws_s3_bucket.this"])
+    );
+    // A finding in a root module has none.
+    for r in sarif(&common::small())["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+    {
+        assert!(r.get("relatedLocations").is_none(), "{r:#}");
+    }
+}
+
+#[test]
+fn modules_not_expanded_are_warning_notifications() {
+    let log = sarif(&common::modules());
+    let invocation = &log["runs"][0]["invocations"][0];
+    // Nothing failed: the scan is sound, it just did not see those modules.
+    assert_eq!(invocation["executionSuccessful"], true);
+    let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0]["level"], "warning");
+    assert_eq!(
+        notes[0]["message"]["text"],
+        "module.vpc (terraform-aws-modules/vpc/aws) was not expanded: remote sources are not fetched"
+    );
+    assert_eq!(
+        notes[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        12
+    );
+    assert_eq!(notes[0]["properties"]["module"], "module.vpc");
 }
 
 #[test]

@@ -62,3 +62,16 @@ fn markdown() {
     let fixture = common::gate();
     insta::assert_snapshot!(render(Format::Markdown, &fixture.report(), &NO_COLOR));
 }
+
+/// A finding inside a module called twice: where it is, which calls lead there, and the
+/// module calls that were not expanded, in every format.
+#[test]
+fn modules() {
+    let fixture = common::modules();
+    for format in Format::ALL {
+        insta::assert_snapshot!(
+            format!("modules_{format}"),
+            render(format, &fixture.report(), &NO_COLOR)
+        );
+    }
+}

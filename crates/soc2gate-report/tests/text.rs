@@ -109,6 +109,7 @@ fn odd_spans_render_with_a_label() {
     let report = soc2gate_report::Report {
         findings: &findings,
         load_errors: &[],
+        unexpanded: &[],
         rules: &[],
         sources: &sources,
         summary: Default::default(),
@@ -120,4 +121,24 @@ fn odd_spans_render_with_a_label() {
     let sarif: serde_json::Value =
         serde_json::from_str(&render(Format::Sarif, &report, &TextOptions::default())).unwrap();
     assert_eq!(soc2gate_report::validate_sarif(&sarif), Ok(()));
+}
+
+#[test]
+fn a_finding_inside_a_module_says_which_calls_lead_there() {
+    let out = text(&common::modules(), false, 100);
+    assert!(
+        out.contains("  via module.archive at testdata/report/stack/main.tf:7\n  also via module.logs at testdata/report/stack/main.tf:2\n\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("modules not expanded, the resources they create were not checked:\n  module.vpc (terraform-aws-modules/vpc/aws) at testdata/report/stack/main.tf:12: remote sources are not fetched\n"),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .last()
+            .unwrap()
+            .contains(" · 1 module not expanded · "),
+        "{out}"
+    );
 }

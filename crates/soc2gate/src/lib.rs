@@ -303,11 +303,22 @@ fn run_scan(paths: &[PathBuf], cwd: &Path, prepared: &Prepared, load: LoadOption
     scan::scan_with(paths, cwd, &prepared.policies, &opts)
 }
 
-fn print_scan_problems(outcome: &ScanOutcome, paths: &[PathBuf]) {
+/// Problems a user must hear of on standard error. Module calls that were not expanded
+/// are left out when `shown` (the text report on standard output already lists them).
+fn print_scan_problems(outcome: &ScanOutcome, paths: &[PathBuf], shown: bool) {
     for w in &outcome.load_warnings {
         eprintln!(
             "warning: {}:{}:{}: {}",
             w.location.file, w.location.start.line, w.location.start.column, w.message
+        );
+    }
+    for u in outcome.unexpanded.iter().filter(|_| !shown) {
+        eprintln!(
+            "warning: {}:{}:{}: {}; the resources it creates were not checked",
+            u.location.file,
+            u.location.start.line,
+            u.location.start.column,
+            u.message()
         );
     }
     for e in &outcome.discover_errors {
@@ -478,6 +489,7 @@ fn cmd_scan(args: &ScanArgs) -> u8 {
     let report = Report {
         findings: &outcome.findings,
         load_errors: &outcome.load_errors,
+        unexpanded: &outcome.unexpanded,
         rules: &outcome.rules,
         sources: &outcome.sources,
         summary,
@@ -526,7 +538,7 @@ fn cmd_scan(args: &ScanArgs) -> u8 {
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(text.as_bytes());
     let _ = stdout.flush();
-    print_scan_problems(&outcome, &args.paths);
+    print_scan_problems(&outcome, &args.paths, args.format == Format::Text);
 
     let threshold: Severity = args
         .fail_on
@@ -574,7 +586,7 @@ fn cmd_baseline_create(args: &BaselineCreateArgs) -> u8 {
             cwd: &cwd,
         },
     );
-    print_scan_problems(&outcome, &args.paths);
+    print_scan_problems(&outcome, &args.paths, false);
     for e in &outcome.load_errors {
         eprintln!(
             "error: {}:{}:{}: {}",

@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use serde_json::json;
 use soc2gate_model::{
-    Finding, LoadError, Position, RuleMeta, Severity, SourceFile, Span, Suppression,
-    SuppressionKind,
+    CallSite, Finding, LoadError, Occurrence, Position, RuleMeta, Severity, SourceFile, Span,
+    Suppression, SuppressionKind, UnexpandedModule,
 };
 use soc2gate_report::{Report, Summary};
 
@@ -17,6 +17,8 @@ pub const MAIN_TF: &str = "testdata/report/main.tf";
 pub const BROKEN_TF: &str = "testdata/report/broken.tf";
 pub const SETTINGS_YML: &str = "testdata/report/settings.yml";
 pub const EXPIRED_TF: &str = "testdata/gate/report/expired.tf";
+pub const STACK_TF: &str = "testdata/report/stack/main.tf";
+pub const BUCKET_TF: &str = "testdata/report/bucket/main.tf";
 
 fn source(path: &str) -> SourceFile {
     let text = match path {
@@ -24,6 +26,8 @@ fn source(path: &str) -> SourceFile {
         BROKEN_TF => include_str!("../../../../testdata/report/broken.tf"),
         SETTINGS_YML => include_str!("../../../../testdata/report/settings.yml"),
         EXPIRED_TF => include_str!("../../../../testdata/gate/report/expired.tf"),
+        STACK_TF => include_str!("../../../../testdata/report/stack/main.tf"),
+        BUCKET_TF => include_str!("../../../../testdata/report/bucket/main.tf"),
         _ => unreachable!("no fixture {path}"),
     };
     SourceFile::new(path, text)
@@ -33,6 +37,7 @@ fn source(path: &str) -> SourceFile {
 pub struct Fixture {
     pub findings: Vec<Finding>,
     pub load_errors: Vec<LoadError>,
+    pub unexpanded: Vec<UnexpandedModule>,
     pub rules: Vec<RuleMeta>,
     pub sources: BTreeMap<String, Arc<SourceFile>>,
     pub summary: Summary,
@@ -43,6 +48,7 @@ impl Fixture {
         Report {
             findings: &self.findings,
             load_errors: &self.load_errors,
+            unexpanded: &self.unexpanded,
             rules: &self.rules,
             sources: &self.sources,
             summary: self.summary,
@@ -86,6 +92,17 @@ impl Fixture {
             also: Vec::new(),
         });
         self.findings.last_mut().unwrap()
+    }
+
+    /// The `module "<name>"` block of `path` as a call site.
+    fn call(&mut self, path: &str, name: &str, address: &str) -> CallSite {
+        let file = self.add_source(path);
+        let header = format!("module \"{name}\"");
+        let start = file.text.find(&header).unwrap();
+        CallSite {
+            address: address.to_string(),
+            location: file.locate(Span::new(start, start + header.len())),
+        }
     }
 
     fn sort(&mut self) {
@@ -202,6 +219,7 @@ pub fn small() -> Fixture {
     let mut f = Fixture {
         findings: Vec::new(),
         load_errors: Vec::new(),
+        unexpanded: Vec::new(),
         rules: vec![public_acl(), encryption(), versioning()],
         sources: BTreeMap::new(),
         summary: summary(),
@@ -366,6 +384,7 @@ pub fn clean() -> Fixture {
     Fixture {
         findings: Vec::new(),
         load_errors: Vec::new(),
+        unexpanded: Vec::new(),
         rules: vec![public_acl()],
         sources: BTreeMap::new(),
         summary: Summary {
@@ -376,4 +395,65 @@ pub fn clean() -> Fixture {
             elapsed: Duration::from_millis(4),
         },
     }
+}
+
+/// Findings inside a module that a root calls twice: one per call where the message names
+/// the instance, one merged finding where both calls fail the same way; and a registry
+/// module that was not expanded.
+pub fn modules() -> Fixture {
+    let mut f = Fixture {
+        findings: Vec::new(),
+        load_errors: Vec::new(),
+        unexpanded: Vec::new(),
+        rules: vec![public_acl(), encryption()],
+        sources: BTreeMap::new(),
+        summary: Summary {
+            files: 2,
+            modules: 1,
+            resources: 2,
+            rules: 2,
+            elapsed: Duration::from_millis(30),
+        },
+    };
+    let (logs, archive) = (
+        f.call(STACK_TF, "logs", "module.logs"),
+        f.call(STACK_TF, "archive", "module.archive"),
+    );
+    let header = "resource \"aws_s3_bucket\" \"this\" {";
+    for (call, name) in [(&archive, "acme-archive"), (&logs, "acme-logs")] {
+        let resource = format!("{}.aws_s3_bucket.this", call.address);
+        f.finding(
+            &encryption(),
+            BUCKET_TF,
+            header,
+            &resource,
+            "",
+            &format!("bucket \"{name}\" has no server-side encryption configuration"),
+        )
+        .via = vec![call.clone()];
+    }
+    let merged = f.finding(
+        &public_acl(),
+        BUCKET_TF,
+        "\"public-read\"",
+        "module.archive.aws_s3_bucket.this",
+        "acl",
+        "the bucket ACL `public-read` grants public access",
+    );
+    merged.via = vec![archive.clone()];
+    merged.also = vec![Occurrence {
+        resource: "module.logs.aws_s3_bucket.this".to_string(),
+        attribute: "acl".to_string(),
+        via: vec![logs.clone()],
+    }];
+    let vpc = f.call(STACK_TF, "vpc", "module.vpc");
+    f.unexpanded.push(UnexpandedModule {
+        address: vpc.address,
+        source: "terraform-aws-modules/vpc/aws".to_string(),
+        location: vpc.location,
+        reason: "remote sources are not fetched".to_string(),
+        help: "checks cannot see the resources this module creates; scan the module's own code to check them".to_string(),
+    });
+    f.sort();
+    f
 }
