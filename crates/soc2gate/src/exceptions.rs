@@ -12,7 +12,7 @@
 //! instance. The reason is mandatory, the expiry optional; the exception still applies on
 //! its expiry date and stops the day after.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -280,15 +280,15 @@ enum Element<'a> {
 /// Which resources, blocks, attributes and module calls start on each line of each file.
 pub struct Targets<'a> {
     elements: HashMap<(&'a str, usize), Vec<Element<'a>>>,
-    /// Module call header -> the resources (address, file) inside that module instance.
-    calls: HashMap<(&'a str, usize), Vec<(&'a str, &'a str)>>,
+    /// Lines where a `module` block starts.
+    calls: HashSet<(&'a str, usize)>,
 }
 
 impl<'a> Targets<'a> {
     pub fn new(maps: &'a [UnitMap], sources: &'a BTreeMap<String, Arc<SourceFile>>) -> Self {
         let line = |file: &str, span: Span| sources.get(file).map(|s| s.position(span.start).line);
         let mut elements: HashMap<(&str, usize), Vec<Element>> = HashMap::new();
-        let mut calls: HashMap<(&str, usize), Vec<(&str, &str)>> = HashMap::new();
+        let mut calls: HashSet<(&str, usize)> = HashSet::new();
         for unit in maps {
             for (address, spans) in &unit.source_map.resources {
                 let file = spans.file.as_str();
@@ -312,10 +312,7 @@ impl<'a> Targets<'a> {
                 }
                 for call in &spans.via {
                     if let Some(l) = line(&call.file, call.span) {
-                        calls
-                            .entry((call.file.as_str(), l))
-                            .or_default()
-                            .push((address, file));
+                        calls.insert((call.file.as_str(), l));
                     }
                 }
             }
@@ -325,7 +322,7 @@ impl<'a> Targets<'a> {
 
     /// True when something an exception can cover starts at `line` of `file`.
     fn exists(&self, file: &str, line: usize) -> bool {
-        self.elements.contains_key(&(file, line)) || self.calls.contains_key(&(file, line))
+        self.elements.contains_key(&(file, line)) || self.calls.contains(&(file, line))
     }
 
     /// The resource an exception at `line` of `file` is about, for its own findings.
@@ -361,11 +358,14 @@ impl<'a> Targets<'a> {
                     }
                 })
             });
-        in_element
-            || self.calls.get(&(file, line)).is_some_and(|rs| {
-                rs.iter()
-                    .any(|(address, rfile)| f.resource == *address && f.location.file == *rfile)
-            })
+        // A `module` block covers what was reached through it: the same resource reached
+        // through another root's call is not covered.
+        let through_call = || {
+            f.via
+                .iter()
+                .any(|c| c.location.file == file && c.location.start.line == line)
+        };
+        in_element || through_call()
     }
 }
 
@@ -551,7 +551,7 @@ mod tests {
         );
     }
 
-    use soc2gate_model::{ModuleCall, ResourceSpans, SourceMap};
+    use soc2gate_model::{CallSite, ModuleCall, ResourceSpans, SourceMap};
 
     fn source(path: &str, text: &str) -> (String, Arc<SourceFile>) {
         (path.to_string(), Arc::new(SourceFile::new(path, text)))
@@ -681,10 +681,16 @@ mod tests {
             files: vec!["main.tf".into(), "m/main.tf".into()],
             source_map: map,
         }];
-        let mut findings = vec![
-            finding_at(&m, "r1", "module.archive.t.this", "", "resource"),
-            finding_at(&m, "r1", "module.logs.t.this", "", "resource"),
-        ];
+        // As the scan locates them: with the call that leads to each.
+        let reached = |call: &str| {
+            let mut f = finding_at(&m, "r1", &format!("module.{call}.t.this"), "", "resource");
+            f.via = vec![CallSite {
+                address: format!("module.{call}"),
+                location: main.locate(span_of(&main, &format!("module \"{call}\" {{"))),
+            }];
+            f
+        };
+        let mut findings = vec![reached("archive"), reached("logs")];
         assert!(run(&mut findings, &sources, &maps, "2029-12-31").is_empty());
         assert_eq!(
             findings[0].suppression.as_ref().unwrap().justification,
@@ -693,13 +699,7 @@ mod tests {
         assert!(findings[1].suppression.is_none());
 
         // The day after the expiry, the exception only annotates.
-        let mut findings = vec![finding_at(
-            &m,
-            "r1",
-            "module.archive.t.this",
-            "",
-            "resource",
-        )];
+        let mut findings = vec![reached("archive")];
         assert!(run(&mut findings, &sources, &maps, "2030-01-02").is_empty());
         assert!(findings[0].suppression.is_none());
         assert!(

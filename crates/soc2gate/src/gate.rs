@@ -3,8 +3,8 @@
 //! stays pure; this stage only marks, annotates, adds or drops findings.
 //!
 //! A finding reached in several ways (a module called twice) is judged per occurrence:
-//! an exception for one module instance suppresses that instance only. The occurrences
-//! that end up alike are merged again for the report.
+//! an exception or baseline entry for one module instance covers that instance only. The
+//! occurrences that end up alike are merged again before diff mode and the report.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -100,11 +100,13 @@ pub fn apply(outcome: &mut ScanOutcome, settings: &Settings) -> Gated {
         let scanned: BTreeSet<String> = outcome.sources.keys().cloned().collect();
         gated.fixed = baseline.apply(&mut outcome.findings, &scanned);
     }
+    outcome.findings = merge_duplicates(std::mem::take(&mut outcome.findings));
+    // Diff mode goes by file, which all occurrences of a finding share; after merging, the
+    // count of findings not shown is in the report's terms.
     if let Some(changed) = settings.changed {
         let units: Vec<Vec<String>> = outcome.maps.iter().map(|m| m.files.clone()).collect();
         gated.unchanged = changed::filter(&mut outcome.findings, changed, &units);
     }
-    outcome.findings = merge_duplicates(std::mem::take(&mut outcome.findings));
     gated
 }
 
