@@ -20,6 +20,7 @@
 //! unknown. Override files (`override.tf`) only add what is not declared elsewhere.
 
 mod config;
+mod element_spans;
 mod eval;
 mod functions;
 mod iam;

@@ -4,13 +4,14 @@
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
-use hcl_edit::expr::{Expression, ObjectKey};
+use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Block, Body, Structure};
 use hcl_edit::visit::Visit;
 use serde_json::Map;
 use soc2gate_model::{Mode, Resource, ResourceSpans, Span};
 
 use crate::config::Src;
+use crate::element_spans;
 use crate::eval::{Bindings, Normalized, Scope};
 use crate::iam;
 use crate::value::{index_path, key_path, Val};
@@ -148,7 +149,14 @@ impl Builder<'_, '_> {
                     }
                     if self.full {
                         let p = key_path(path, key);
-                        self.element_spans(&attr.value, &p);
+                        element_spans::record(
+                            self.scope,
+                            self.src,
+                            &attr.value,
+                            &p,
+                            b,
+                            &mut self.spans,
+                        );
                         let refs = self.scope.refs(b, |c| c.visit_expr(&attr.value));
                         self.add_refs(&p, refs);
                         self.spans.insert(p, self.src.span_of(attr));
@@ -270,46 +278,6 @@ impl Builder<'_, '_> {
             if !entry.contains(&r) {
                 entry.push(r);
             }
-        }
-    }
-
-    /// Spans of the elements of array and object literals (also inside `jsonencode`), so
-    /// that a finding on `policy.Statement[0].Action` points at that line.
-    fn element_spans(&mut self, expr: &Expression, path: &str) {
-        match expr {
-            Expression::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    let p = index_path(path, i);
-                    self.element_spans(item, &p);
-                    self.spans.insert(p, self.src.span_of(item));
-                }
-            }
-            Expression::Object(object) => {
-                for (key, value) in object.iter() {
-                    let name = match key {
-                        ObjectKey::Ident(ident) => ident.as_str(),
-                        ObjectKey::Expression(Expression::String(s)) => s.value().as_str(),
-                        ObjectKey::Expression(Expression::Variable(v)) => v.as_str(),
-                        ObjectKey::Expression(_) => continue,
-                    };
-                    let p = key_path(path, name);
-                    let start = self.src.span_of(key).start;
-                    let end = self.src.span_of(value.expr()).end;
-                    self.element_spans(value.expr(), &p);
-                    self.spans.insert(p, Span::new(start, end));
-                }
-            }
-            Expression::Parenthesis(inner) => self.element_spans(inner.inner(), path),
-            Expression::FuncCall(call)
-                if call.name.name.as_str() == "jsonencode"
-                    && !call.name.is_namespaced()
-                    && call.args.len() == 1 =>
-            {
-                if let Some(arg) = call.args.get(0) {
-                    self.element_spans(arg, path);
-                }
-            }
-            _ => {}
         }
     }
 }

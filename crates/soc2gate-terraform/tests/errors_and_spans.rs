@@ -75,6 +75,129 @@ fn source_map_spans() {
     assert_eq!(at(span), (13, 9, 13, 21));
 }
 
+/// The line where each recorded path of `address` starts, `None` where it is not recorded.
+fn lines<'a>(
+    loaded: &Loaded,
+    files: &[SourceFile],
+    address: &str,
+    paths: &[&'a str],
+) -> Vec<(&'a str, Option<usize>)> {
+    let spans = &loaded.module.source_map.resources[address];
+    let file = files.iter().find(|f| f.path == spans.file).unwrap();
+    paths
+        .iter()
+        .map(|p| {
+            (
+                *p,
+                spans.attributes.get(*p).map(|s| file.locate(*s).start.line),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn element_spans_follow_locals_merge_and_concat_to_where_elements_are_written() {
+    let text = r#"locals {
+  base = { Version = "2012-10-17", Statement = [{ Action = "stale" }] }
+  read = [
+    { Action = ["s3:GetObject"] },
+  ]
+  admin = [
+    { Action = ["ec2:*"] },
+  ]
+}
+
+resource "aws_iam_policy" "p" {
+  policy = jsonencode(merge(local.base, {
+    Statement = concat(local.read, local.admin, [{ Action = "iam:*" }])
+  }))
+}
+
+resource "aws_iam_policy" "opaque" {
+  policy = jsonencode(merge(local.base, var.overrides))
+}
+
+resource "aws_iam_policy" "after_unknown" {
+  policy = jsonencode({ Statement = concat(var.statements, local.admin) })
+}
+
+resource "aws_iam_policy" "elsewhere" {
+  policy = jsonencode({ Statement = local.shared })
+}
+"#;
+    let (loaded, files) = load(&[
+        ("infra/main.tf", text),
+        (
+            "infra/locals.tf",
+            "locals {\n  shared = [{ Action = \"*\" }]\n}\n",
+        ),
+    ]);
+    no_errors(&loaded);
+    assert_eq!(
+        lines(
+            &loaded,
+            &files,
+            "aws_iam_policy.p",
+            &[
+                "policy.Version",
+                "policy.Statement",
+                "policy.Statement[0].Action",
+                "policy.Statement[1].Action",
+                "policy.Statement[2].Action",
+            ]
+        ),
+        [
+            // From the local the document is merged from.
+            ("policy.Version", Some(2)),
+            ("policy.Statement", Some(13)),
+            // Concatenated from two locals and a literal, each where it is written.
+            ("policy.Statement[0].Action", Some(4)),
+            ("policy.Statement[1].Action", Some(7)),
+            ("policy.Statement[2].Action", Some(13)),
+        ]
+    );
+    // `var.overrides` may replace any key: nothing of `local.base` is kept.
+    assert_eq!(
+        lines(
+            &loaded,
+            &files,
+            "aws_iam_policy.opaque",
+            &["policy", "policy.Version", "policy.Statement[0].Action"]
+        ),
+        [
+            ("policy", Some(18)),
+            ("policy.Version", None),
+            ("policy.Statement[0].Action", None)
+        ]
+    );
+    // After a list of unknown length, the indices are unknown.
+    assert_eq!(
+        lines(
+            &loaded,
+            &files,
+            "aws_iam_policy.after_unknown",
+            &["policy.Statement", "policy.Statement[0].Action"]
+        ),
+        [
+            ("policy.Statement", Some(22)),
+            ("policy.Statement[0].Action", None)
+        ]
+    );
+    // A local of another file: the source map points into the resource's file only.
+    assert_eq!(
+        lines(
+            &loaded,
+            &files,
+            "aws_iam_policy.elsewhere",
+            &["policy.Statement", "policy.Statement[0]"]
+        ),
+        [
+            ("policy.Statement", Some(26)),
+            ("policy.Statement[0]", None)
+        ]
+    );
+}
+
 #[test]
 fn duplicate_attribute_is_an_error_and_the_first_is_kept() {
     let (loaded, files) = load(&[

@@ -170,3 +170,60 @@ fn file_functions_read_nothing_without_roots() {
     no_errors(&loaded);
     assert_eq!(resource(&loaded, "t_x.y").unknown, ["v"]);
 }
+
+#[test]
+fn for_each_over_a_resource_refers_each_instance_to_its_own() {
+    let loaded = scan(
+        &[
+        (
+            "infra/main.tf",
+            r#"
+resource "aws_s3_bucket" "lake" {
+  for_each = { raw = "acme-raw", curated = "acme-curated", scratch = "acme-scratch" }
+  bucket   = each.value
+}
+module "encryption" {
+  source   = "./encryption"
+  for_each = { for key, b in aws_s3_bucket.lake : key => b if key != "scratch" }
+  bucket   = each.value.id
+}
+resource "aws_s3_bucket_versioning" "lake" {
+  for_each = aws_s3_bucket.lake
+  bucket   = each.value.id
+}
+resource "aws_s3_bucket_logging" "renamed" {
+  for_each = { for key, b in aws_s3_bucket.lake : "logs-${key}" => b }
+  bucket   = each.value.id
+}
+"#,
+        ),
+        (
+            "infra/encryption/main.tf",
+            "variable \"bucket\" {}\nresource \"aws_s3_bucket_server_side_encryption_configuration\" \"this\" {\n  bucket = var.bucket\n}\n",
+        ),
+        ],
+        &LoadOptions::default(),
+    );
+    assert_eq!(loaded.len(), 1);
+    let loaded = &loaded[0];
+    no_errors(loaded);
+    let refs = |address: &str| resource(loaded, address).refs["bucket"].clone();
+    assert_eq!(
+        refs("module.encryption[\"raw\"].aws_s3_bucket_server_side_encryption_configuration.this"),
+        ["aws_s3_bucket.lake[\"raw\"]"]
+    );
+    assert!(loaded
+        .module
+        .resources
+        .iter()
+        .all(|r| !r.address.starts_with("module.encryption[\"scratch\"]")));
+    assert_eq!(
+        refs("aws_s3_bucket_versioning.lake[\"curated\"]"),
+        ["aws_s3_bucket.lake[\"curated\"]"]
+    );
+    // Keys that are not the resource's own: the whole resource, as before.
+    assert_eq!(
+        refs("aws_s3_bucket_logging.renamed[\"logs-raw\"]"),
+        ["aws_s3_bucket.lake"]
+    );
+}

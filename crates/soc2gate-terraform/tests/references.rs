@@ -196,3 +196,43 @@ EOF
     );
     assert_eq!(r.refs["policy"], ["aws_s3_bucket.b"]);
 }
+
+#[test]
+fn a_resource_is_a_value_whose_instances_are_known_by_key() {
+    let loaded = load_one(
+        r#"
+resource "aws_s3_bucket" "by_key" {
+  for_each = { raw = "acme-raw", curated = "acme-curated" }
+  bucket   = each.value
+}
+resource "aws_s3_bucket" "by_count" {
+  count = 3
+}
+resource "aws_s3_bucket" "single" {}
+resource "aws_s3_bucket" "itself" {
+  for_each = aws_s3_bucket.itself
+}
+resource "t_probe" "p" {
+  keys      = keys(aws_s3_bucket.by_key)
+  counted   = length(aws_s3_bucket.by_count)
+  one       = aws_s3_bucket.by_count[1].arn
+  single    = aws_s3_bucket.single
+  past_end  = try(aws_s3_bucket.by_count[7].arn, "no such instance")
+}
+"#,
+    );
+    no_errors(&loaded);
+    let p = resource(&loaded, "t_probe.p");
+    assert_eq!(
+        values(p),
+        json!({"keys": ["curated", "raw"], "counted": 3, "past_end": "no such instance"})
+    );
+    // Attributes of an instance wait for the apply.
+    assert_eq!(p.unknown, ["one", "single"]);
+    // A resource whose `for_each` names itself has unknown instances, and no panic.
+    assert!(loaded
+        .module
+        .resources
+        .iter()
+        .any(|r| r.address == "aws_s3_bucket.itself"));
+}

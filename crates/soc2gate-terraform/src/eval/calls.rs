@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
+use hcl_edit::expr::{Expression, TraversalOperator};
 use hcl_edit::structure::Body;
 use hcl_edit::visit::Visit;
 use soc2gate_model::{LoadError, ModuleCall, UnexpandedModule};
@@ -123,24 +124,99 @@ impl<'a> Scope<'a> {
             let unknown = object([("key", Val::Unknown), ("value", Val::Unknown)]);
             return Instances::Unknown(b.with_refs("each", unknown, refs));
         };
+        let iterated = self.iterated_resource(&for_each.value);
         let instances = pairs
             .into_iter()
             .map(|(k, v)| {
                 let mut suffix = String::from("[");
                 encode_string(&k, &mut suffix);
                 suffix.push(']');
+                let each_refs = match &iterated {
+                    Some(r) => Rc::from(vec![format!("{r}{suffix}")]),
+                    None => refs.clone(),
+                };
                 let each = object([("key", Val::String(k.clone())), ("value", v)]);
-                (
-                    Val::String(k),
-                    suffix,
-                    b.with_refs("each", each, refs.clone()),
-                )
+                (Val::String(k), suffix, b.with_refs("each", each, each_refs))
             })
             .collect();
         Instances::Keyed {
             by_count: false,
             instances,
         }
+    }
+
+    /// A managed resource as an expression sees it (`aws_s3_bucket.lake`). Terraform knows
+    /// which instances it has at plan time but not their computed attributes, so the value
+    /// is its shape: an object of unknown instances by `for_each` key, a list of them by
+    /// `count` index, or one unknown instance. Enough for `for_each = aws_s3_bucket.lake`
+    /// and `length(aws_s3_bucket.lake)`.
+    pub(super) fn resource_value(&self, rtype: &str, name: &str) -> Rc<Val> {
+        let address = format!("{rtype}.{name}");
+        if let Some(memo) = self.state.borrow().resource_shapes.get(&address) {
+            // `None`: its own `count` or `for_each` refers to it, which Terraform rejects.
+            return memo.clone().unwrap_or_else(|| Rc::new(Val::Unknown));
+        }
+        let Some(&index) = self.config.resource_index.get(&address) else {
+            return Rc::new(Val::Unknown);
+        };
+        self.state
+            .borrow_mut()
+            .resource_shapes
+            .insert(address.clone(), None);
+        let body = &self.config.resources[index].block.body;
+        let shape = Rc::new(match self.instances(body, &Bindings::default()) {
+            Instances::Single(_) | Instances::Unknown(_) => Val::Unknown,
+            Instances::Keyed {
+                by_count: true,
+                instances,
+            } => Val::List(instances.iter().map(|_| Val::Unknown).collect()),
+            Instances::Keyed { instances, .. } => Val::Object(
+                instances
+                    .into_iter()
+                    .filter_map(|(key, _, _)| Some((key.to_str()?, Val::Unknown)))
+                    .collect(),
+            ),
+        });
+        self.state
+            .borrow_mut()
+            .resource_shapes
+            .insert(address, Some(shape.clone()));
+        shape
+    }
+
+    /// The resource a `for_each` expression iterates by that resource's own keys: `R`
+    /// itself, or `{ for k, v in R : k => v }` with or without an `if`. Each instance then
+    /// derives from the instance of `R` with the same key, so its `each` refers to that
+    /// instance alone: the encryption configuration made for one bucket joins that bucket,
+    /// not every bucket of `R`.
+    fn iterated_resource(&self, expr: &Expression) -> Option<String> {
+        let is =
+            |e: &Expression, var: &str| matches!(e, Expression::Variable(v) if v.as_str() == var);
+        let collection = match expr {
+            Expression::ForExpr(f) => {
+                let key_var = f.intro.key_var.as_ref()?;
+                let same_keys = f.key_expr.as_ref().is_some_and(|k| is(k, key_var.as_str()));
+                let same_values = is(&f.value_expr, f.intro.value_var.as_str());
+                if f.grouping || !same_keys || !same_values {
+                    return None;
+                }
+                &f.intro.collection_expr
+            }
+            other => other,
+        };
+        let Expression::Traversal(t) = collection else {
+            return None;
+        };
+        let (Expression::Variable(rtype), [op]) = (&t.expr, t.operators.as_slice()) else {
+            return None;
+        };
+        let TraversalOperator::GetAttr(name) = op.value() else {
+            return None;
+        };
+        let address = format!("{}.{}", rtype.as_str(), name.as_str());
+        self.config
+            .declares(&address)
+            .then(|| self.qualify(&address))
     }
 
     /// `module.<name>` as a value.

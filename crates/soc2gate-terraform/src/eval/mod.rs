@@ -156,6 +156,9 @@ struct State {
     call_resources: HashMap<String, Vec<Normalized>>,
     /// Rendered `aws_iam_policy_document`s by name; `None` while being rendered.
     docs: HashMap<String, Option<Rc<Val>>>,
+    /// Managed resources as values (their instances' shape) by `T.N`; `None` while their
+    /// `count` or `for_each` is being evaluated.
+    resource_shapes: HashMap<String, Option<Rc<Val>>>,
 }
 
 /// One module instance's evaluation context.
@@ -414,8 +417,12 @@ impl<'a> Scope<'a> {
                 }
                 return unknown;
             }
-            // Other resources and data sources, `count`/`each` outside an expansion,
-            // `self`, `terraform.workspace`, `path.cwd` (absolute): not known statically.
+            // A managed resource: the shape of its instances.
+            rtype if self.config.declares(&format!("{rtype}.{attr}")) => {
+                self.resource_value(rtype, attr)
+            }
+            // Other data sources, `count`/`each` outside an expansion, `self`,
+            // `terraform.workspace`, `path.cwd` (absolute): not known statically.
             _ => return unknown,
         };
         (v, 1)
