@@ -296,3 +296,39 @@ fn diff_mode_keeps_a_module_finding_when_one_caller_changed() {
     assert_eq!(report["summary"]["not_shown"], 0);
     assert_eq!(report["findings"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn rule_fixtures_inside_modules_carry_their_call_chain() {
+    for (fixture, rule, caller) in [
+        (
+            "testdata/rules/aws-s3-encryption-at-rest/for_each_through_module",
+            "aws-s3-encryption-at-rest",
+            call(
+                "module.lake",
+                "testdata/rules/aws-s3-encryption-at-rest/for_each_through_module/one_key_unencrypted/main.tf",
+                3,
+            ),
+        ),
+        (
+            "testdata/rules/github-branch-protection-reviews/review_count_from_module_input",
+            "github-branch-protection-reviews",
+            call(
+                "module.sandbox",
+                "testdata/rules/github-branch-protection-reviews/review_count_from_module_input/main.tf",
+                10,
+            ),
+        ),
+    ] {
+        let (_, out, err) = run(soc2gate().args(["scan", fixture, "--format", "json"]));
+        let report: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        let found: Vec<&Value> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule_id"] == rule)
+            .collect();
+        assert_eq!(found.len(), 1, "{fixture}: {found:#?}");
+        assert_eq!(calls(&found[0]["via"]), [caller], "{fixture}");
+        assert_eq!(found[0]["also"], json!([]), "{fixture}");
+    }
+}
