@@ -13,7 +13,10 @@
 //! stands for all of them, its `count.index` and `each.*` unknown. References (`refs`)
 //! name resources without instance keys, qualified with the module instance that
 //! declares them (`module.logs.aws_s3_bucket.this`), so a policy joins them to resource
-//! addresses with the final instance key removed.
+//! addresses with the final instance key removed; where an instance derives from one
+//! instance of the resource it iterates (`for_each = aws_s3_bucket.lake`), its `each`
+//! refers to that instance (`aws_s3_bucket.lake["raw"]`). A resource used as a value has
+//! its instances' shape (an object by key, a list by index) with unknown attributes.
 //!
 //! Not expanded, and listed in `Loaded.unexpanded`: remote module sources (registry, git,
 //! HTTP), and local sources whose directory is not part of the scan; their outputs are
