@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use soc2gate_model::{Finding, LoadError, Location, Severity, UnexpandedModule};
 
-use crate::text::summary_line;
+use crate::text::{summary_line, suppressed_line};
 use crate::Report;
 
 pub(crate) fn render(report: &Report) -> String {
@@ -25,21 +25,9 @@ pub(crate) fn render(report: &Report) -> String {
     for u in report.unexpanded {
         push_unexpanded(&mut out, u);
     }
-    for finding in report.findings {
-        if let Some(s) = &finding.suppression {
-            let mut line = format!(
-                "suppressed: {} at {}:{}",
-                finding.rule_id, finding.location.file, finding.location.start.line
-            );
-            if !s.justification.trim().is_empty() {
-                let _ = write!(line, " — {}", s.justification.trim());
-            }
-            if let Some(expires) = &s.expires {
-                let _ = write!(line, " (expires {expires})");
-            }
-            out += &log_line(&line);
-            out.push('\n');
-        }
+    for line in report.findings.iter().filter_map(suppressed_line) {
+        out += &log_line(&line);
+        out.push('\n');
     }
     out += &log_line(&summary_line(report, false));
     out.push('\n');

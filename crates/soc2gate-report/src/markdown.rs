@@ -201,7 +201,7 @@ fn suppressed_section(out: &mut String, report: &Report, counts: Counts) {
             out,
             "| {} | {} | {} | {kind} | {} | {} |",
             code(&f.rule_id),
-            link(&f.location),
+            place(f),
             resource(f),
             cell(s.justification.trim()),
             s.expires.as_deref().map_or("never".to_string(), cell)

@@ -56,19 +56,9 @@ pub(crate) fn render(report: &Report, opts: &TextOptions) -> String {
 
     let mut any_suppressed = false;
     for finding in report.findings {
-        if let Some(s) = &finding.suppression {
+        if let Some(line) = suppressed_line(finding) {
             any_suppressed = true;
-            let _ = write!(
-                out,
-                "suppressed: {} at {}:{}",
-                finding.rule_id, finding.location.file, finding.location.start.line
-            );
-            if !s.justification.trim().is_empty() {
-                let _ = write!(out, " — {}", s.justification.trim());
-            }
-            if let Some(expires) = &s.expires {
-                let _ = write!(out, " (expires {expires})");
-            }
+            out += &line;
             out.push('\n');
         }
     }
@@ -135,6 +125,28 @@ fn unexpanded_section(unexpanded: &[UnexpandedModule]) -> String {
     }
     out.push('\n');
     out
+}
+
+/// `suppressed: <rule> at <file>:<line> (via <calls>) — <justification> (expires <date>)`
+/// for a suppressed finding; the calls tell which instance of a module was accepted.
+pub(crate) fn suppressed_line(finding: &Finding) -> Option<String> {
+    let s = finding.suppression.as_ref()?;
+    let mut line = format!(
+        "suppressed: {} at {}:{}",
+        finding.rule_id, finding.location.file, finding.location.start.line
+    );
+    let via = crate::via_lines(finding);
+    if !via.is_empty() {
+        let calls: Vec<&str> = via.iter().map(|l| l.trim()).collect();
+        let _ = write!(line, " ({})", calls.join("; "));
+    }
+    if !s.justification.trim().is_empty() {
+        let _ = write!(line, " — {}", s.justification.trim());
+    }
+    if let Some(expires) = &s.expires {
+        let _ = write!(line, " (expires {expires})");
+    }
+    Some(line)
 }
 
 /// `3 findings (1 critical, 2 high) in 12 files, 4 modules, 87 resources · 2 suppressed · ...`

@@ -8,8 +8,8 @@
 //! `#` starts the comment in Terraform and YAML, `//` in Terraform too. A comment alone on
 //! its line applies to the next line that is not a comment; a comment at the end of a line
 //! applies to that line. It covers the findings of the resource, nested block or attribute
-//! that starts on that line, or, on a `module` block, every finding inside that module
-//! instance. The reason is mandatory, the expiry optional; the exception still applies on
+//! that starts on that line, or, on a `module` block, every finding reached through that
+//! block. The reason is mandatory, the expiry optional; the exception still applies on
 //! its expiry date and stops the day after.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
