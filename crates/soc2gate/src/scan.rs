@@ -237,7 +237,7 @@ fn once_per_block(mut unexpanded: Vec<UnexpandedModule>) -> Vec<UnexpandedModule
         ))
     });
     unexpanded
-        .dedup_by(|b, a| a.location.file == b.location.file && a.location.span == b.location.span);
+        .dedup_by(|a, b| a.location.file == b.location.file && a.location.span == b.location.span);
     unexpanded
 }
 
