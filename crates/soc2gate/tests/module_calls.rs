@@ -1,5 +1,6 @@
 //! Terraform modules as users meet them (`testdata/gate/two_roots`: `prod` and `staging`
-//! both call `modules/logs` as `module "logs"`): a finding inside a called module is
+//! both call `modules/logs` as `module "logs"`; its soc2gate.toml enables the two rules
+//! its unencrypted bucket without policy breaks): a finding inside a called module is
 //! reported once, at the module's line, with the calls that lead there; baselines,
 //! exceptions and diff mode judge each call on its own; modules that were not expanded are
 //! listed.
@@ -19,7 +20,7 @@ const MODULE: &str = "modules/logs/main.tf";
 fn copy_of_fixture() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let from = Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE);
-    for file in ["prod/main.tf", "staging/main.tf", MODULE] {
+    for file in ["prod/main.tf", "staging/main.tf", MODULE, "soc2gate.toml"] {
         let text = std::fs::read_to_string(from.join(file)).unwrap();
         write(dir.path(), file, &text);
     }
