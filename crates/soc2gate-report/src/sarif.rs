@@ -154,9 +154,14 @@ fn result(finding: &Finding, rule_index: Option<usize>, hashes: &mut LineHashes)
         ("controls".to_string(), json!(finding.controls)),
         ("severity".to_string(), json!(finding.severity)),
     ]);
-    if !finding.also.is_empty() {
-        // The other resources merged into this result (their calls are related locations).
-        let also: Vec<&str> = finding.also.iter().map(|o| o.resource.as_str()).collect();
+    // The other resources merged into this result (their calls are related locations).
+    let mut also: Vec<&str> = Vec::new();
+    for o in &finding.also {
+        if o.resource != finding.resource && !also.contains(&o.resource.as_str()) {
+            also.push(&o.resource);
+        }
+    }
+    if !also.is_empty() {
         bag.insert("also".to_string(), json!(also));
     }
     let properties = PropertyBag::builder().additional_properties(bag).build();
