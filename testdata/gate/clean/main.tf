@@ -1,6 +1,7 @@
 # A repository that passes the gate: the CI tests of the GitHub Action and the pre-commit
 # hook expect no findings here. An audit log bucket, encrypted with KMS, versioned, closed
-# to the public and reachable only over TLS.
+# to the public, reachable only over TLS, and logging its access to the central access log
+# bucket of the logging account.
 
 resource "aws_kms_key" "audit" {
   description         = "audit log encryption"
@@ -26,6 +27,12 @@ resource "aws_s3_bucket_versioning" "audit" {
   versioning_configuration {
     status = "Enabled"
   }
+}
+
+resource "aws_s3_bucket_logging" "audit" {
+  bucket        = aws_s3_bucket.audit.id
+  target_bucket = "acme-access-logs"
+  target_prefix = "audit/"
 }
 
 resource "aws_s3_bucket_public_access_block" "audit" {
