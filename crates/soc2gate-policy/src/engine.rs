@@ -342,19 +342,8 @@ impl PolicySet {
         if applicable.is_empty() {
             return (violations, errors);
         }
-        let input = serde_json::to_string(&unit.input()).expect("input serializes");
-        match RegoValue::from_json_str(&input) {
-            Ok(v) => engine.set_input(v),
-            Err(e) => {
-                errors.push(EvalError {
-                    rule_id: String::new(),
-                    policy: String::new(),
-                    unit: unit.path.clone(),
-                    message: format!("input could not be converted: {e}"),
-                });
-                return (violations, errors);
-            }
-        }
+        // Straight from the JSON tree: no text in between to write and parse again.
+        engine.set_input(RegoValue::from(unit.input()));
         // One query for all applicable rules: library rules (join indexes, normalised IAM
         // statements) are computed once per unit instead of once per rule that uses them.
         // When it fails, each rule is evaluated alone so the error names its rule.
