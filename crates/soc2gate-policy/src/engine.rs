@@ -300,23 +300,6 @@ impl PolicySet {
         Ok(Some(engine))
     }
 
-    /// The `deny` values of `rules` on the engine's input, from one query; `None` when the
-    /// query fails or a rule's `deny` is undefined (the caller then asks rule by rule).
-    fn eval_combined(&self, engine: &mut Engine, rules: &[usize]) -> Option<Vec<RegoValue>> {
-        let query = format!(
-            "[{}]",
-            rules
-                .iter()
-                .map(|&i| self.queries[i].as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        let results = engine.eval_query(query, false).ok()?;
-        let value = &results.result.first()?.expressions.first()?.value;
-        let values = value.as_array().ok()?;
-        (values.len() == rules.len()).then(|| values.to_vec())
-    }
-
     fn evaluate_unit(
         &self,
         engine: &mut Engine,
@@ -344,11 +327,10 @@ impl PolicySet {
         }
         // Straight from the JSON tree: no text in between to write and parse again.
         engine.set_input(RegoValue::from(unit.input()));
-        // One query for all applicable rules: library rules (join indexes, normalised IAM
-        // statements) are computed once per unit instead of once per rule that uses them.
-        // When it fails, each rule is evaluated alone so the error names its rule.
-        let combined = self.eval_combined(engine, &applicable);
-        for (n, &i) in applicable.iter().enumerate() {
+        // Rule by rule: an error names its rule, and the others still report. (One combined
+        // query for all of a unit's rules was measured no faster: regorus recomputes the
+        // library rules for each `deny` either way.)
+        for i in applicable {
             let rule = &self.rules[i];
             let fail = |message: String| EvalError {
                 rule_id: rule.id.clone(),
@@ -356,15 +338,12 @@ impl PolicySet {
                 unit: unit.path.clone(),
                 message,
             };
-            let value = match &combined {
-                Some(values) => values[n].clone(),
-                None => match engine.eval_rule(self.queries[i].clone()) {
-                    Ok(v) => v,
-                    Err(e) => {
-                        errors.push(fail(e.to_string()));
-                        continue;
-                    }
-                },
+            let value = match engine.eval_rule(self.queries[i].clone()) {
+                Ok(v) => v,
+                Err(e) => {
+                    errors.push(fail(e.to_string()));
+                    continue;
+                }
             };
             let entries = match &value {
                 RegoValue::Undefined => continue,
