@@ -6,10 +6,12 @@ use std::str::FromStr;
 use serde::Serialize;
 use serde_json::Value;
 
-/// Severity of a rule; ordered from least to most severe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// Severity of a rule; ordered from least to most severe. The default is `Low`, the
+/// gate's default threshold (every finding fails).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    #[default]
     Low,
     Medium,
     High,

@@ -148,6 +148,10 @@ pub struct Summary {
     pub rules: usize,
     /// Wall time of the scan; the only thing that varies between identical runs.
     pub elapsed: Duration,
+    /// The gate's threshold (`--fail-on`): findings below it are shown but pass.
+    pub fail_on: Severity,
+    /// Whether the findings fail the gate (exit code 1).
+    pub fails: bool,
 }
 
 /// Everything a report shows.

@@ -49,14 +49,23 @@ fn heading(out: &mut String, report: &Report, counts: Counts) {
             .filter(|s| counts.severity(**s) > 0)
             .map(|s| format!("{} {s}", counts.severity(*s)))
             .collect();
-        (
-            "❌",
-            format!(
-                "{} ({})",
-                plural(counts.active, "finding"),
-                by_severity.join(", ")
-            ),
-        )
+        let found = format!(
+            "{} ({})",
+            plural(counts.active, "finding"),
+            by_severity.join(", ")
+        );
+        if report.summary.fails {
+            ("❌", found)
+        } else {
+            // Shown, but below `--fail-on` (or warnings that never fail): the gate passes.
+            (
+                "⚠️",
+                format!(
+                    "{found}, none failing the gate (it fails on {} and above)",
+                    report.summary.fail_on
+                ),
+            )
+        }
     } else if failed > 0 {
         ("⚠️", "no findings in the files that loaded".to_string())
     } else {

@@ -63,6 +63,31 @@ fn markdown() {
     insta::assert_snapshot!(render(Format::Markdown, &fixture.report(), &NO_COLOR));
 }
 
+#[test]
+fn markdown_verdict_knows_the_gate_threshold() {
+    // `--fail-on critical` with only lower findings: shown, and the gate passes.
+    let mut fixture = common::gate();
+    fixture
+        .findings
+        .retain(|f| f.severity < soc2gate_model::Severity::Critical);
+    fixture.summary.fail_on = soc2gate_model::Severity::Critical;
+    fixture.summary.fails = false;
+    let out = render(Format::Markdown, &fixture.report(), &NO_COLOR);
+    let heading = out.lines().next().unwrap();
+    assert!(
+        heading.starts_with("## ⚠️ soc2gate: 1 finding (1 high)"),
+        "{heading}"
+    );
+    assert!(
+        heading.contains("none failing the gate (it fails on critical and above)"),
+        "{heading}"
+    );
+
+    fixture.summary.fails = true;
+    let out = render(Format::Markdown, &fixture.report(), &NO_COLOR);
+    assert!(out.starts_with("## ❌ soc2gate: "), "{out}");
+}
+
 /// A finding inside a module called twice: where it is, which calls lead there, and the
 /// module calls that were not expanded, in every format.
 #[test]

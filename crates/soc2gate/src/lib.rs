@@ -479,12 +479,20 @@ fn cmd_scan(args: &ScanArgs) -> u8 {
         },
     );
 
+    let threshold: Severity = args
+        .fail_on
+        .map(Severity::from)
+        .or(prepared.config.as_ref().and_then(|c| c.fail_on))
+        .unwrap_or(Severity::Low);
+    let failing = outcome.findings.iter().any(|f| gate::fails(f, threshold));
     let summary = Summary {
         files: outcome.files,
         modules: outcome.units,
         resources: outcome.resources,
         rules: rules_evaluated,
         elapsed: outcome.elapsed,
+        fail_on: threshold,
+        fails: failing,
     };
     let report = Report {
         findings: &outcome.findings,
@@ -540,12 +548,6 @@ fn cmd_scan(args: &ScanArgs) -> u8 {
     let _ = stdout.flush();
     print_scan_problems(&outcome, &args.paths, args.format == Format::Text);
 
-    let threshold: Severity = args
-        .fail_on
-        .map(Severity::from)
-        .or(prepared.config.as_ref().and_then(|c| c.fail_on))
-        .unwrap_or(Severity::Low);
-    let failing = outcome.findings.iter().any(|f| gate::fails(f, threshold));
     let untrusted = !outcome.discover_errors.is_empty()
         || !outcome.eval_errors.is_empty()
         || (!outcome.load_errors.is_empty() && !args.allow_parse_errors);

@@ -201,6 +201,8 @@ fn summary() -> Summary {
         resources: 5,
         rules: 0,
         elapsed: Duration::from_millis(120),
+        fail_on: Severity::Low,
+        fails: true,
     }
 }
 
@@ -393,6 +395,8 @@ pub fn clean() -> Fixture {
             resources: 1,
             rules: 1,
             elapsed: Duration::from_millis(4),
+            fail_on: Severity::Low,
+            fails: false,
         },
     }
 }
@@ -413,6 +417,8 @@ pub fn modules() -> Fixture {
             resources: 2,
             rules: 2,
             elapsed: Duration::from_millis(30),
+            fail_on: Severity::Low,
+            fails: true,
         },
     };
     let (logs, archive) = (
