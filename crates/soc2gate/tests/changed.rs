@@ -2,34 +2,8 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
-use common::{bucket, findings, scan_json, soc2gate_in, write};
+use common::{bucket, findings, git, scan_json, soc2gate_in, write};
 use predicates::prelude::*;
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=soc2gate test",
-            "-c",
-            "user.email=test@example.com",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 /// A repository with three modules on `main`, and a branch `feature` checked out.
 fn repository() -> tempfile::TempDir {

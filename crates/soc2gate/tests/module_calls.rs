@@ -8,9 +8,8 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
-use common::{run, scan_json, soc2gate, soc2gate_in, write};
+use common::{git, run, scan_json, soc2gate, soc2gate_in, write};
 use serde_json::{json, Value};
 
 const FIXTURE: &str = "testdata/gate/two_roots";
@@ -246,29 +245,6 @@ fn an_exception_in_the_module_covers_every_call_one_on_a_call_that_call() {
                 &["prod/main.tf", "staging/main.tf"]
             ),
         ]
-    );
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=soc2gate test",
-            "-c",
-            "user.email=test@example.com",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
     );
 }
 

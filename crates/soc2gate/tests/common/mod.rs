@@ -105,3 +105,28 @@ resource "aws_s3_bucket_public_access_block" "{name}" {{
 
 /// Both rules that fire on [`bucket`].
 pub const BUCKET_RULES: &str = "aws-s3-encryption-at-rest,aws-s3-tls-only";
+
+/// Runs git in `dir` as a test user, whatever the environment says; fails the test when
+/// git does.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=soc2gate test",
+            "-c",
+            "user.email=test@example.com",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
