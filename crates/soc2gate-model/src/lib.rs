@@ -9,7 +9,7 @@ mod path;
 mod rule;
 mod source;
 
-pub use criteria::{criterion_meaning, CRITERIA};
+pub use criteria::{criterion_ids, criterion_list, criterion_meaning, is_criterion, CRITERIA};
 pub use finding::{
     merge_duplicates, CallSite, Finding, LoadError, Occurrence, Suppression, SuppressionKind,
 };
@@ -18,5 +18,5 @@ pub use graph::{
     UnexpandedModule,
 };
 pub use path::{AttrPath, PathSegment};
-pub use rule::{RuleExample, RuleExamples, RuleMeta, Severity, KNOWN_CONTROLS};
+pub use rule::{RuleExample, RuleExamples, RuleMeta, Severity};
 pub use source::{Location, Position, SourceFile, Span};

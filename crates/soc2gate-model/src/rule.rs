@@ -67,15 +67,6 @@ impl FromStr for Severity {
     }
 }
 
-/// The Trust Services Criteria ids a rule may name.
-pub const KNOWN_CONTROLS: &[&str] = &[
-    "CC1.1", "CC1.2", "CC1.3", "CC1.4", "CC1.5", "CC2.1", "CC2.2", "CC2.3", "CC3.1", "CC3.2",
-    "CC3.3", "CC3.4", "CC4.1", "CC4.2", "CC5.1", "CC5.2", "CC5.3", "CC6.1", "CC6.2", "CC6.3",
-    "CC6.4", "CC6.5", "CC6.6", "CC6.7", "CC6.8", "CC7.1", "CC7.2", "CC7.3", "CC7.4", "CC7.5",
-    "CC8.1", "CC9.1", "CC9.2", "A1.1", "A1.2", "A1.3", "C1.1", "C1.2", "PI1.1", "PI1.2", "PI1.3",
-    "PI1.4", "PI1.5", "P1.1",
-];
-
 /// Everything a report needs to know about a rule. One source for docs, `explain`,
 /// SARIF rule descriptors and the text output.
 #[derive(Debug, Clone, PartialEq, Serialize)]

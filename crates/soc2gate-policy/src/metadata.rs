@@ -3,7 +3,7 @@
 
 use saphyr::{LoadableYamlNode, Yaml};
 use serde_json::{Map, Value};
-use soc2gate_model::{RuleMeta, Severity, KNOWN_CONTROLS};
+use soc2gate_model::{is_criterion, RuleMeta, Severity};
 
 use crate::PolicyError;
 
@@ -129,10 +129,7 @@ pub fn parse_rule(path: &str, text: &str) -> Result<RuleMeta, PolicyError> {
         .parse()
         .map_err(|e| err(meta_line, format!("custom.severity: {e}")))?;
     let controls = list_field(&custom, "controls")?;
-    if let Some(bad) = controls
-        .iter()
-        .find(|c| !KNOWN_CONTROLS.contains(&c.as_str()))
-    {
+    if let Some(bad) = controls.iter().find(|c| !is_criterion(c)) {
         return Err(err(meta_line, format!("custom.controls: `{bad}` is not a SOC 2 Trust Services Criteria id (e.g. CC6.1, CC8.1, A1.2, C1.1)")));
     }
     let remediation = str_field(&custom, "remediation", "custom.remediation")?;

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use soc2gate_model::KNOWN_CONTROLS;
+use soc2gate_model::{criterion_list, is_criterion};
 use soc2gate_policy::{builtin_examples, builtin_sources, parse_rule, PolicyKind, PolicySource};
 
 /// `policies/aws/rds/backup_retention.rego` -> `["aws", "rds", "backup_retention"]`.
@@ -90,10 +90,10 @@ fn metadata_is_complete_and_valid() {
             problem("METADATA `custom.controls` is empty: name the SOC 2 criteria the rule gives evidence for".into());
         }
         for c in &meta.controls {
-            if !KNOWN_CONTROLS.contains(&c.as_str()) {
+            if !is_criterion(c) {
                 problem(format!(
                     "METADATA `custom.controls` names `{c}`, which is not a Trust Services Criteria id; use one of {}",
-                    KNOWN_CONTROLS.join(", ")
+                    criterion_list()
                 ));
             }
         }

@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use soc2gate_model::{Finding, Location, Severity, SuppressionKind, KNOWN_CONTROLS};
+use soc2gate_model::{Finding, Location, Severity, SuppressionKind, CRITERIA};
 
 use crate::text::plural;
 use crate::{Counts, Report};
@@ -109,10 +109,10 @@ fn criteria_table(out: &mut String, report: &Report) {
     }
     let mut rows: BTreeMap<(usize, &str), Row> = BTreeMap::new();
     let key = |control: &str| {
-        KNOWN_CONTROLS
+        CRITERIA
             .iter()
-            .position(|c| *c == control)
-            .unwrap_or(KNOWN_CONTROLS.len())
+            .position(|(c, _)| *c == control)
+            .unwrap_or(CRITERIA.len())
     };
     for rule in report.rule_views() {
         for control in rule.controls {

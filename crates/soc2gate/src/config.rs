@@ -14,7 +14,7 @@ use std::sync::Arc;
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use serde_json::Value as Json;
-use soc2gate_model::{RuleMeta, Severity, SourceFile, KNOWN_CONTROLS};
+use soc2gate_model::{is_criterion, RuleMeta, Severity, SourceFile};
 use toml::Spanned;
 
 use crate::date::Date;
@@ -500,7 +500,7 @@ impl Config {
         let check_names = |list: &[Spanned<String>], key: &str, errors: &mut Errors| {
             for name in list {
                 let n = name.get_ref();
-                if !by_id.contains_key(n.as_str()) && !KNOWN_CONTROLS.contains(&n.as_str()) {
+                if !by_id.contains_key(n.as_str()) && !is_criterion(n) {
                     errors.at(
                         name.span(),
                         format!("{key}: `{n}` is neither a rule nor a SOC 2 criterion; allowed: a rule id from `soc2gate rules`, or a criterion such as CC6.1, CC8.1, A1.2, C1.1"),

@@ -20,7 +20,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-use soc2gate_model::{criterion_meaning, RuleMeta, Severity, SourceFile, KNOWN_CONTROLS};
+use soc2gate_model::{
+    criterion_ids, criterion_list, criterion_meaning, RuleMeta, Severity, SourceFile,
+};
 use soc2gate_policy::{
     builtin_sources, load_dir, parse_rule, run_tests, Outcome, PolicyError, PolicyKind, PolicySet,
     PolicySource,
@@ -666,16 +668,12 @@ fn sorted_rules(set: &PolicySet) -> Vec<RuleMeta> {
 /// The criterion of `--control`, in the standard's spelling, or an error listing them all.
 fn criterion(arg: &str) -> Result<&'static str, String> {
     let wanted = arg.trim().to_ascii_uppercase();
-    KNOWN_CONTROLS
-        .iter()
-        .copied()
-        .find(|c| *c == wanted)
-        .ok_or_else(|| {
-            format!(
-                "unknown SOC 2 criterion `{arg}`; known: {}",
-                KNOWN_CONTROLS.join(", ")
-            )
-        })
+    criterion_ids().find(|c| *c == wanted).ok_or_else(|| {
+        format!(
+            "unknown SOC 2 criterion `{arg}`; known: {}",
+            criterion_list()
+        )
+    })
 }
 
 fn cmd_rules(args: &RulesArgs) -> u8 {
