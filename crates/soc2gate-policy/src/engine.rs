@@ -158,8 +158,7 @@ impl PolicySet {
         // `data.scan.resources` is filled per scan by `evaluate`; empty until then so rules
         // and their tests can read it without guarding against undefined.
         let data = serde_json::json!({ "params": all_params, "scan": { "resources": {} } });
-        if let Err(e) = RegoValue::from_json_str(&data.to_string()).and_then(|d| engine.add_data(d))
-        {
+        if let Err(e) = engine.add_data(RegoValue::from(data)) {
             errors.push(PolicyError::new("parameters", 0, e.to_string()));
         }
         if !errors.is_empty() {
@@ -288,8 +287,8 @@ impl PolicySet {
         let mut engine = self.template.clone();
         // Adding data unprepares the engine; a first query prepares it again here, once,
         // rather than in every worker's clone.
-        RegoValue::from_json_str(&data.to_string())
-            .and_then(|d| engine.add_data(d))
+        engine
+            .add_data(RegoValue::from(data))
             .and_then(|()| engine.eval_query("true".into(), false).map(|_| ()))
             .map_err(|e| EvalError {
                 rule_id: String::new(),
