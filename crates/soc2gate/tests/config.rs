@@ -6,49 +6,43 @@ mod common;
 use common::{bucket, findings, run, scan_json, soc2gate_in, write, BUCKET_RULES};
 use predicates::prelude::*;
 
-#[test]
-fn an_unknown_key_is_an_error_with_file_line_and_allowed_keys() {
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "main.tf", &bucket("data"));
-    write(
-        dir.path(),
-        "soc2gate.toml",
-        "# settings\nfail-on = \"high\"\n",
-    );
-    soc2gate_in(dir.path())
+/// Scanning `dir` with `toml` as its soc2gate.toml stops with exit 2, nothing on stdout,
+/// and `says` on stderr.
+fn rejects(dir: &std::path::Path, toml: &str, says: &str) {
+    write(dir, "soc2gate.toml", toml);
+    soc2gate_in(dir)
         .arg("scan")
         .assert()
         .code(2)
         .stdout(predicate::str::is_empty())
-        .stderr(predicate::str::contains(
-            "error: soc2gate.toml:2:1: unknown key `fail-on`; allowed: fail_on, exclude, enable, disable, [rules.<rule-id>], [[exceptions]]",
-        ));
+        .stderr(predicate::str::contains(says));
+}
+
+#[test]
+fn an_unknown_key_is_an_error_with_file_line_and_allowed_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "main.tf", &bucket("data"));
+    rejects(
+        dir.path(),
+        "# settings\nfail-on = \"high\"\n",
+        "error: soc2gate.toml:2:1: unknown key `fail-on`; allowed: fail_on, exclude, enable, disable, [rules.<rule-id>], [[exceptions]]",
+    );
 }
 
 #[test]
 fn a_bad_severity_is_an_error_at_the_value() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "main.tf", &bucket("data"));
-    write(
+    rejects(
         dir.path(),
-        "soc2gate.toml",
         "[rules.aws-s3-tls-only]\nseverity = \"urgent\"\n",
+        "soc2gate.toml:2:12: bad severity `urgent`; allowed: critical, high, medium, low",
     );
-    soc2gate_in(dir.path())
-        .arg("scan")
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "soc2gate.toml:2:12: bad severity `urgent`; allowed: critical, high, medium, low",
-        ));
-    write(dir.path(), "soc2gate.toml", "fail_on = \"severe\"\n");
-    soc2gate_in(dir.path())
-        .arg("scan")
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "soc2gate.toml:1:11: bad fail_on `severe`",
-        ));
+    rejects(
+        dir.path(),
+        "fail_on = \"severe\"\n",
+        "soc2gate.toml:1:11: bad fail_on `severe`",
+    );
 }
 
 #[test]
@@ -63,12 +57,7 @@ fn rule_ids_criteria_and_parameters_are_checked_against_the_rules() {
         ("[rules.no-such-rule]\nseverity = \"low\"\n", "soc2gate.toml:1:8: [rules.no-such-rule]: no rule `no-such-rule`"),
         ("[[exceptions]]\nrule = \"aws-s3-tls-only\"\nresource = \"*\"\n", "needs a `reason`"),
     ] {
-        write(dir.path(), "soc2gate.toml", text);
-        soc2gate_in(dir.path())
-            .arg("scan")
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains(says));
+        rejects(dir.path(), text, says);
     }
 }
 
@@ -76,19 +65,11 @@ fn rule_ids_criteria_and_parameters_are_checked_against_the_rules() {
 fn a_parameter_value_the_rule_rejects_is_an_error_at_the_value() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "main.tf", &bucket("data"));
-    write(
+    rejects(
         dir.path(),
-        "soc2gate.toml",
         "[rules.aws-lb-modern-tls]\nmin_tls_version = \"1.1\"\n",
+        "error: soc2gate.toml:2:19: bad value for `min_tls_version` of rule `aws-lb-modern-tls`: min_tls_version must be \"1.2\" or \"1.3\", not \"1.1\"",
     );
-    soc2gate_in(dir.path())
-        .arg("scan")
-        .assert()
-        .code(2)
-        .stdout(predicate::str::is_empty())
-        .stderr(predicate::str::contains(
-            "error: soc2gate.toml:2:19: bad value for `min_tls_version` of rule `aws-lb-modern-tls`: min_tls_version must be \"1.2\" or \"1.3\", not \"1.1\"",
-        ));
     // The allowed values scan.
     write(
         dir.path(),
