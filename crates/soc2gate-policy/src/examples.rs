@@ -56,7 +56,7 @@ impl Fixture<'_> {
     fn expects(&self, id: &str) -> bool {
         self.text
             .lines()
-            .filter_map(marker)
+            .filter_map(expect_marker)
             .any(|m| m.ids.iter().any(|i| i == id))
     }
 
@@ -117,17 +117,17 @@ fn pick<'a, 'f>(
     )
 }
 
-/// A `# expect:` comment: where its comment starts, whether it stands alone on its line
-/// (then it is about the next line), and the rule ids it names.
-struct Marker {
-    comment_start: usize,
-    alone: bool,
-    ids: Vec<String>,
+/// A fixture's `# expect:` comment: where its comment starts, whether it stands alone on
+/// its line (then it is about the next line), and the rule ids it names.
+pub struct ExpectMarker {
+    pub comment_start: usize,
+    pub alone: bool,
+    pub ids: Vec<String>,
 }
 
-/// The `# expect: <ids>` (or `// expect:`) marker of a line, read as the fixture test
-/// reads it.
-fn marker(line: &str) -> Option<Marker> {
+/// The `# expect: <ids>` (or `// expect:`) marker of a fixture line, if it has one: the
+/// one reading of the marker, for the fixture test and for rule docs.
+pub fn expect_marker(line: &str) -> Option<ExpectMarker> {
     let at = line.find("expect:")?;
     let before = &line[..at];
     let comment_start = before.rfind('#').or_else(|| before.rfind("//"))?;
@@ -147,7 +147,7 @@ fn marker(line: &str) -> Option<Marker> {
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .collect();
-    Some(Marker {
+    Some(ExpectMarker {
         comment_start,
         alone: before[..comment_start].trim().is_empty(),
         ids,
@@ -172,7 +172,7 @@ pub fn present(id: &str, text: &str) -> String {
         if harness {
             continue;
         }
-        match marker(line) {
+        match expect_marker(line) {
             Some(m) => {
                 let code = &line[..m.comment_start];
                 let (prefix, pointer) = if m.alone {

@@ -11,7 +11,7 @@ mod testing;
 use std::fmt;
 
 pub use engine::{EvalError, PolicySet, Violation};
-pub use examples::{builtin_examples, DOC_MARKER};
+pub use examples::{builtin_examples, expect_marker, ExpectMarker, DOC_MARKER};
 pub use metadata::parse_rule;
 pub use params::INVALID_PARAMS;
 pub use source::{builtin_sources, load_dir, PolicyKind, PolicySource};

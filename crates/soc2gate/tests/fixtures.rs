@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use soc2gate::scan::{scan, ScanOutcome};
-use soc2gate_policy::{builtin_sources, PolicySet};
+use soc2gate_policy::{builtin_sources, expect_marker, PolicySet};
 
 fn policies() -> PolicySet {
     PolicySet::load(&builtin_sources(), &BTreeMap::new()).expect("built-in policies compile")
@@ -30,31 +30,6 @@ fn workspace() -> PathBuf {
 /// `(file, line, rule)` triples, counted.
 type Expectations = BTreeMap<(String, usize, String), usize>;
 
-/// The ids after `expect:` in a comment, if the line has one.
-fn expect_ids(line: &str) -> Option<(bool, Vec<String>)> {
-    let at = line.find("expect:")?;
-    let before = &line[..at];
-    let comment_start = before.rfind('#').or_else(|| before.rfind("//"))?;
-    if !before[comment_start..]
-        .trim_start_matches(['#', '/'])
-        .trim()
-        .is_empty()
-    {
-        return None;
-    }
-    // A `#` inside a string literal does not start a comment.
-    if before[..comment_start].matches('"').count() % 2 == 1 {
-        return None;
-    }
-    let alone = before[..comment_start].trim().is_empty();
-    let ids = line[at + "expect:".len()..]
-        .split(',')
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    Some((alone, ids))
-}
-
 struct FileMarks {
     expectations: Expectations,
     clean: bool,
@@ -65,7 +40,7 @@ fn marks(path: &str, text: &str) -> FileMarks {
     let mut pending: Vec<String> = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
-        match expect_ids(line) {
+        match expect_marker(line).map(|m| (m.alone, m.ids)) {
             Some((true, ids)) => pending.extend(ids),
             Some((false, ids)) => {
                 for id in ids.into_iter().chain(pending.drain(..)) {
