@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use rayon::prelude::*;
 use soc2gate_model::{LoadError, Loaded, Module, ModuleKind, SourceFile};
 
+use crate::check;
 use crate::config::{parse_file, Config, Parsed};
 use crate::eval::{Ctx, Scope};
 use crate::functions::FileAccess;
@@ -67,6 +68,15 @@ pub(crate) fn load_modules<'f>(
         .map(|(dir, (files, errors))| (dir.to_string(), Config::new(dir, files, errors.clone())))
         .collect();
 
+    let check = |(dir, (files, _)): (&&'f str, &(Vec<Parsed<'_>>, Vec<LoadError>))| {
+        (*dir, check::undeclared(&configs[*dir], files, &configs))
+    };
+    let warnings: BTreeMap<&str, Vec<LoadError>> = if parallel {
+        by_dir.par_iter().map(check).collect()
+    } else {
+        by_dir.iter().map(check).collect()
+    };
+
     let roots = roots(&configs);
     // A directory's own problems are reported once: by the first root that reaches it.
     let mut owner: BTreeMap<&str, &str> = BTreeMap::new();
@@ -83,7 +93,11 @@ pub(crate) fn load_modules<'f>(
             .map(|(d, _)| *d)
             .collect();
         let source_files = dirs.get(root.as_str()).map_or(&[][..], |v| v.as_slice());
-        load_root(&configs, root, source_files, &owned, &files, opts)
+        let mut loaded = load_root(&configs, root, source_files, &owned, &files, opts);
+        for dir in &owned {
+            loaded.warnings.extend(warnings[dir].iter().cloned());
+        }
+        loaded
     };
     if parallel {
         roots.par_iter().map(load).collect()

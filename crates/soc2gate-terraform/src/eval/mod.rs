@@ -10,6 +10,7 @@
 //! evaluated once per instance and memoized.
 
 mod calls;
+mod canonical;
 mod refs;
 mod template;
 
