@@ -44,7 +44,8 @@ pub struct Resource {
     /// Attribute path -> the canonical text of its expression, for attributes whose value
     /// is unknown, qualified with the module instance (`module.logs: var.name`): two
     /// attributes written as the same expression in the same module instance have the
-    /// same value although it is unknown.
+    /// same value although it is unknown. Left out of the input when empty.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub expressions: BTreeMap<String, String>,
 }
 
