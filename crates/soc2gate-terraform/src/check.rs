@@ -11,7 +11,8 @@ use hcl_edit::template::ForTemplateExpr;
 use hcl_edit::visit::{self, Visit};
 use soc2gate_model::LoadError;
 
-use crate::config::{Config, Parsed, Src};
+use crate::config::{join_dir, Config, Parsed, Src};
+use crate::modules::is_local;
 
 /// Arguments whose expressions are not values (`provider = aws.east`) or that Terraform
 /// reads in another context.
@@ -180,10 +181,12 @@ impl Checker<'_, '_> {
             );
             return;
         };
-        // The callee's outputs are known only for a module of the scan.
+        // The callee's outputs are known here only for a local module read with the scan.
         let Some(callee) = call
-            .local_dir(&self.config.dir)
-            .and_then(|d| self.configs.get(&d))
+            .source
+            .as_deref()
+            .filter(|s| is_local(s))
+            .and_then(|s| self.configs.get(&join_dir(&self.config.dir, s)))
         else {
             return;
         };

@@ -52,6 +52,27 @@ deny contains v if {
 	))
 }
 
+# What the rule could not judge: an inline block that cannot be known (`dynamic`), and a
+# bucket without one whose configuration resource is in doubt.
+undetermined contains v if {
+	some bucket in s3.buckets
+	core.unknown(bucket, ["server_side_encryption_configuration"])
+	not _configured_by_split(bucket)
+	v := core.cannot_judge(bucket, ["server_side_encryption_configuration"])
+}
+
+undetermined contains v if {
+	some bucket in s3.buckets
+	core.unset(bucket, ["server_side_encryption_configuration"])
+	s3.join_in_doubt(bucket, _configuration)
+	v := s3.cannot_judge_join(bucket, _configuration)
+}
+
+_configured_by_split(bucket) if {
+	some split in s3.maybe_joined_of(bucket, _configuration)
+	s3.joined(bucket, split)
+}
+
 # A configuration resource whose rules set no default encryption.
 deny contains v if {
 	some c in core.resources(_configuration)
@@ -68,4 +89,21 @@ deny contains v if {
 _declares_default(c) if {
 	some i, _ in object.get(c.values, "rule", [])
 	not core.unset(c, ["rule", i, "apply_server_side_encryption_by_default"])
+}
+
+# A configuration resource whose rules, or their default encryption blocks, cannot be
+# known (`dynamic`), and none of whose rules certainly has one.
+undetermined contains v if {
+	some c in core.resources(_configuration)
+	c.mode == "managed"
+	not _has_default(c)
+	paths := array.concat([["rule"]], [["rule", i, "apply_server_side_encryption_by_default"] |
+		some i, _ in object.get(c.values, "rule", [])
+	])
+	some v in core.unknown_at(c, paths)
+}
+
+_has_default(c) if {
+	some i, _ in object.get(c.values, "rule", [])
+	core.get(c, ["rule", i, "apply_server_side_encryption_by_default"])
 }

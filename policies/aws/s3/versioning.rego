@@ -91,18 +91,88 @@ _inline_off(bucket) if {
 	core.unset(bucket, ["versioning", 0, "enabled"])
 }
 
-# Object Lock is on, or may be: it keeps versioning on.
-_object_lock(bucket) if core.value_is(bucket, ["object_lock_enabled"], true)
-
-_object_lock(bucket) if core.unknown(bucket, ["object_lock_enabled"])
-
-_object_lock(bucket) if core.unknown(bucket, ["object_lock_configuration"])
-
-_object_lock(bucket) if {
-	some i, _ in object.get(bucket.values, "object_lock_configuration", [])
-	path := ["object_lock_configuration", i, "object_lock_enabled"]
-	not core.value_is_not(bucket, path, "Enabled")
-	not core.unset(bucket, path)
+# What the rule could not judge: a status of a versioning resource that cannot be known
+# (and the bucket it decides), inline versioning that cannot be known, and a bucket without
+# either whose versioning resource is in doubt.
+undetermined contains v if {
+	some r in core.resources(_versioning)
+	r.mode == "managed"
+	some v in core.unknown_at(r, [["versioning_configuration", 0, "status"]])
 }
 
+undetermined contains v if {
+	some bucket in s3.buckets
+	not _locked(bucket)
+	splits := [split | some split in s3.maybe_joined_of(bucket, _versioning); s3.joined(bucket, split)]
+	count(splits) > 0
+	not _enabled_by(splits)
+	some split in splits
+	core.partly_unknown(split, ["versioning_configuration", 0, "status"])
+	v := core.violation(bucket, "", sprintf(
+		"the versioning status of %s, set by %s, cannot be known statically, so the rule could not judge the bucket",
+		[s3.describe(bucket), split.address],
+	))
+}
+
+undetermined contains v if {
+	some bucket in s3.buckets
+	count(s3.maybe_joined_of(bucket, _versioning)) == 0
+	not _locked(bucket)
+	some v in core.unknown_at(bucket, [["versioning", 0, "enabled"]])
+}
+
+undetermined contains v if {
+	some bucket in s3.buckets
+	not core.value_is(bucket, ["versioning", 0, "enabled"], true)
+	not _locked(bucket)
+	s3.join_in_doubt(bucket, _versioning)
+	v := s3.cannot_judge_join(bucket, _versioning)
+}
+
+_enabled_by(splits) if {
+	some split in splits
+	core.value_is(split, ["versioning_configuration", 0, "status"], "Enabled")
+}
+
+# Object Lock is on for certain: it keeps versioning on.
+_locked(bucket) if core.value_is(bucket, ["object_lock_enabled"], true)
+
+_locked(bucket) if {
+	some i, _ in object.get(bucket.values, "object_lock_configuration", [])
+	core.value_is(bucket, ["object_lock_configuration", i, "object_lock_enabled"], "Enabled")
+}
+
+_locked(bucket) if {
+	some lock in s3.maybe_joined_of(bucket, _lock_configuration)
+	s3.joined(bucket, lock)
+}
+
+# Object Lock is on, or may be.
+_object_lock(bucket) if _locked(bucket)
+
+_object_lock(bucket) if _lock_unknown(bucket)
+
 _object_lock(bucket) if count(s3.maybe_joined_of(bucket, _lock_configuration)) > 0
+
+_lock_unknown(bucket) if core.unknown(bucket, ["object_lock_enabled"])
+
+_lock_unknown(bucket) if core.partly_unknown(bucket, ["object_lock_configuration"])
+
+# A bucket that would be reported but for an Object Lock setting that cannot be known.
+undetermined contains v if {
+	some bucket in s3.buckets
+	_unversioned(bucket)
+	not _locked(bucket)
+	_lock_unknown(bucket)
+	some v in core.unknown_at(bucket, [["object_lock_enabled"], ["object_lock_configuration", 0, "object_lock_enabled"]])
+}
+
+_unversioned(bucket) if {
+	core.unset(bucket, ["versioning"])
+	count(s3.maybe_joined_of(bucket, _versioning)) == 0
+}
+
+_unversioned(bucket) if {
+	_inline_off(bucket)
+	count(s3.maybe_joined_of(bucket, _versioning)) == 0
+}
