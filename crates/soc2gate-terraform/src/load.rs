@@ -118,7 +118,10 @@ pub(crate) fn load_modules<'f>(
         // References to what a directory does not declare, found once per directory and
         // reported like its errors.
         let check = |(dir, (files, _)): (&&str, &(Vec<Parsed<'_>>, Vec<LoadError>))| {
-            (dir.to_string(), check::undeclared(&configs[*dir], files, &configs))
+            (
+                dir.to_string(),
+                check::undeclared(&configs[*dir], files, &configs),
+            )
         };
         let warnings: BTreeMap<String, Vec<LoadError>> = if parallel {
             by_dir.par_iter().map(check).collect()
