@@ -11,8 +11,11 @@ mod testing;
 
 use std::fmt;
 
-pub use engine::{EvalError, PolicySet, Violation};
-pub use examples::{builtin_examples, expect_marker, ExpectMarker, DOC_MARKER};
+pub use engine::{EvalError, EvalOptions, Judgement, PolicySet, Violation};
+pub use examples::{
+    builtin_examples, expect_marker, undetermined_marker, ExpectMarker, DOC_MARKER,
+    UNDETERMINED_MARKER,
+};
 pub use input::{policy_input, NAME_ATTRIBUTES};
 pub use metadata::parse_rule;
 pub use params::INVALID_PARAMS;

@@ -167,3 +167,50 @@ traffic(e) := sprintf("%s ports %d-%d", [e.protocol, from, to]) if {
 
 # "0.0.0.0/0", or "0.0.0.0/0 and ::/0".
 sources(e) := concat(" and ", e.cidrs)
+
+# Ingress whose openness to the internet cannot be known, as `undetermined` entries: an
+# `ingress` block that cannot be known (`dynamic`), a rule whose `type` cannot be, sources
+# that cannot be, and the protocol or ports of ingress known to be open to the internet.
+# The rules about ports report them all: a source that cannot be known may be anywhere.
+undetermined_ingress := {core.cannot_judge(r, ["ingress"]) |
+	some r in core.resources("aws_security_group")
+	r.mode == "managed"
+	core.unknown(r, ["ingress"])
+} | {e |
+	some r in core.resources("aws_security_group")
+	r.mode == "managed"
+	some i, block in object.get(r.values, "ingress", [])
+	is_object(block)
+	some e in _doubts(r, ["ingress", i], block, ["cidr_blocks", "ipv6_cidr_blocks"], "protocol")
+} | {core.cannot_judge(r, ["type"]) |
+	some r in core.resources("aws_security_group_rule")
+	r.mode == "managed"
+	core.unknown(r, ["type"])
+} | {e |
+	some r in core.resources("aws_security_group_rule")
+	r.mode == "managed"
+	object.get(r.values, "type", null) == "ingress"
+	some e in _doubts(r, [], r.values, ["cidr_blocks", "ipv6_cidr_blocks"], "protocol")
+} | {e |
+	some r in core.resources("aws_vpc_security_group_ingress_rule")
+	r.mode == "managed"
+	some e in _doubts(r, [], r.values, ["cidr_ipv4", "cidr_ipv6"], "ip_protocol")
+}
+
+# The sources first: when they are known and not the internet, nothing else matters.
+_doubts(r, prefix, _, keys, _) := entries if {
+	entries := core.unknown_at(r, _paths(prefix, keys))
+	count(entries) > 0
+}
+
+_doubts(r, prefix, v, keys, protocol_key) := entries if {
+	count(core.unknown_at(r, _paths(prefix, keys))) == 0
+	some [k, c] in [[keys[0], anywhere_ipv4], [keys[1], anywhere_ipv6]]
+	_holds(object.get(v, k, null), c)
+	entries := core.unknown_at(r, _paths(prefix, [protocol_key, "from_port", "to_port"]))
+}
+
+_paths(prefix, keys) := [path |
+	some key in keys
+	path := array.concat(prefix, [key])
+]
