@@ -4,7 +4,8 @@
 //! known. Layout does not count: whitespace between tokens is dropped unless it separates
 //! two words. An expression the text cannot stand for is left out: one that reads a
 //! binding of its context (`each`, `count`, a `dynamic` iterator), whose value differs
-//! between the places it is written, or one holding comments or a heredoc.
+//! between the places it is written, or one holding a heredoc (or a comment, where the
+//! parser keeps one).
 
 use hcl_edit::expr::{Expression, ForExpr, ObjectKey};
 use hcl_edit::template::ForTemplateExpr;
