@@ -78,18 +78,17 @@ _joined_splits(bucket, type_name) := {split |
 } | {split |
 	# The same unknown expression (`bucket = var.name` on both).
 	some key in _expression_keys(bucket, ["bucket"])
-	some split in object.get(_splits_by_expression, key, set())
+	some address, _ in object.get(_splits_by_expression, key, {})
+	split := _splits[address]
 	split.type == type_name
 }
 
-# Expression key -> the split resources whose unknown `bucket` is written that way.
-_splits_by_expression := {key: {split |
-	some split in _splits
-	key in _expression_keys(split, ["bucket"])
-} |
-	some s in _splits
-	some key in _expression_keys(s, ["bucket"])
-}
+# Expression key -> {split address: true}, for the split resources whose unknown `bucket`
+# is written that way (built in one pass).
+_splits_by_expression := object.union_n([{key: {address: true}} |
+	some address, split in _splits
+	some key in _expression_keys(split, ["bucket"])
+])
 
 # The split resource is joined to some bucket of the input (managed or a data source).
 resolved(split) if {
@@ -113,8 +112,11 @@ _bucket_keys(bucket) := ({concat("", ["ref:", bucket.address]), concat("", ["ref
 # "expr:<expression>" when the value at `path` is unknown and the loader gives the
 # canonical text of its expression, qualified with the module instance: a bucket and a
 # split resource both written `bucket = var.name` name the same bucket.
-_expression_keys(r, path) := {key |
-	text := object.get(object.get(r, "expressions", {}), core.path_text(path), null)
+_expression_keys(r, path) := set() if {
+	# Most resources have no unknown attribute written as an expression.
+	count(object.get(r, "expressions", {})) == 0
+} else := {key |
+	text := object.get(r.expressions, core.path_text(path), null)
 	is_string(text)
 	key := concat("", ["expr:", text])
 }
@@ -243,9 +245,18 @@ _buckets_of(split) := {b |
 	b.mode == "managed"
 } | {b |
 	some key in _expression_keys(split, ["bucket"])
-	some b in buckets
-	key in _expression_keys(b, ["bucket"])
+	some address, _ in object.get(_buckets_by_expression, key, {})
+	some b in core.resources_at(address)
+	b.type == "aws_s3_bucket"
+	b.mode == "managed"
 }
+
+# Expression key -> {bucket address: true}, for the managed buckets whose unknown name is
+# written that way (built in one pass).
+_buckets_by_expression := object.union_n([{key: {b.address: true}} |
+	some b in buckets
+	some key in _expression_keys(b, ["bucket"])
+])
 
 # Managed buckets: data sources of type `aws_s3_bucket` are read, never judged.
 buckets := [b |
