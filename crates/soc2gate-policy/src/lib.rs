@@ -10,7 +10,7 @@ mod testing;
 
 use std::fmt;
 
-pub use engine::{EvalError, PolicySet, Violation};
+pub use engine::{EvalError, PolicySet, Violation, DEFAULT_RULE_TIMEOUT};
 pub use examples::{builtin_examples, expect_marker, ExpectMarker, DOC_MARKER};
 pub use metadata::parse_rule;
 pub use params::INVALID_PARAMS;

@@ -28,6 +28,7 @@ mod eval;
 mod functions;
 mod iam;
 mod json;
+mod limits;
 mod load;
 mod normalize;
 mod parse;
@@ -55,6 +56,10 @@ pub struct LoadOptions {
     /// roots (display form) inside which `file`, `templatefile` and `fileexists` may read.
     pub base: PathBuf,
     pub roots: Vec<String>,
+    /// Display paths of files that are encrypted (git-crypt, SOPS) and given with no text:
+    /// a variable file among them may set any variable, so every variable it could set
+    /// is unknown.
+    pub encrypted: Vec<String>,
 }
 
 /// Parse only (for the parse-only benchmark and for error reporting).

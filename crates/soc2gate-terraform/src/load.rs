@@ -110,6 +110,7 @@ fn load_root(
     let auto = vars::auto_files(source_files);
     let values = vars::root_values(config, &auto, opts);
     errors.extend(values.errors);
+    let mut warnings = values.warnings;
 
     let ctx = Ctx::new(configs, files);
     let resources = {
@@ -131,10 +132,11 @@ fn load_root(
         module.resources.push(resource);
     }
     errors.extend(diags.errors);
+    warnings.extend(diags.warnings);
     Loaded {
         module,
         errors,
-        warnings: Vec::new(),
+        warnings,
         unexpanded: diags.unexpanded,
     }
 }

@@ -49,16 +49,23 @@ impl ResourceBlock<'_> {
 /// The instances a block declares: one per `count` index or `for_each` key, none for
 /// `count = 0` or an empty collection, and one with the plain address when their number
 /// is unknown (its `count.index` and `each.*` unknown).
-pub(crate) fn normalize(scope: &Scope<'_>, rb: &ResourceBlock<'_>) -> Vec<Normalized> {
-    let instances = scope.instances(&rb.block.body, &Bindings::default());
-    instances
-        .into_list()
-        .into_iter()
-        .map(|(suffix, b)| instance(scope, rb, &suffix, &b))
-        .collect()
+pub(crate) fn normalize<'a>(scope: &Scope<'a>, rb: &ResourceBlock<'a>) -> Vec<Normalized> {
+    scope.at(rb.src, header_span(rb.block), || {
+        let instances = scope.instances(&rb.block.body, &Bindings::default());
+        instances
+            .into_list()
+            .into_iter()
+            .map(|(suffix, b)| instance(scope, rb, &suffix, &b))
+            .collect()
+    })
 }
 
-fn instance(scope: &Scope<'_>, rb: &ResourceBlock<'_>, suffix: &str, b: &Bindings) -> Normalized {
+fn instance<'a>(
+    scope: &Scope<'a>,
+    rb: &ResourceBlock<'a>,
+    suffix: &str,
+    b: &Bindings,
+) -> Normalized {
     let mut builder = Builder {
         scope,
         src: rb.src,
@@ -107,9 +114,9 @@ fn instance(scope: &Scope<'_>, rb: &ResourceBlock<'_>, suffix: &str, b: &Binding
 
 /// The evaluated body of a block as a value (for `aws_iam_policy_document`, which other
 /// resources read), without spans or references.
-pub(crate) fn body_value(
-    scope: &Scope<'_>,
-    rb: &ResourceBlock<'_>,
+pub(crate) fn body_value<'a>(
+    scope: &Scope<'a>,
+    rb: &ResourceBlock<'a>,
     b: &Bindings,
 ) -> BTreeMap<String, Val> {
     let mut builder = Builder {

@@ -2,7 +2,7 @@
 //! per instance of the call, with the caller's arguments, and its outputs become
 //! `module.<name>` in the caller.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
@@ -12,7 +12,8 @@ use hcl_edit::visit::Visit;
 use soc2gate_model::{LoadError, ModuleCall, UnexpandedModule};
 
 use super::{Bindings, Input, Normalized, Scope};
-use crate::config::Call;
+use crate::config::{Call, Config};
+use crate::limits::MAX_INSTANCES;
 use crate::normalize::header_span;
 use crate::value::{encode_string, Val};
 
@@ -80,10 +81,17 @@ impl<'a> Scope<'a> {
         if let Some(count) = body.get_attribute("count") {
             let refs: Rc<[String]> = Rc::from(self.refs(b, |c| c.visit_expr(&count.value)));
             let n = self.eval(&count.value, b).to_number();
-            let Some(n) = n.filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n < 1e6) else {
+            let unknown = || {
                 let unknown = object([("index", Val::Unknown)]);
-                return Instances::Unknown(b.with_refs("count", unknown, refs));
+                Instances::Unknown(b.with_refs("count", unknown, refs.clone()))
             };
+            let Some(n) = n.filter(|n| *n >= 0.0 && n.fract() == 0.0) else {
+                return unknown();
+            };
+            if n > MAX_INSTANCES as f64 {
+                self.too_many_instances("count", n);
+                return unknown();
+            }
             let instances = (0..n as usize)
                 .map(|i| {
                     let v = object([("index", Val::Number(i as f64))]);
@@ -120,6 +128,13 @@ impl<'a> Scope<'a> {
                 }),
             _ => None,
         };
+        let pairs = pairs.filter(|p| {
+            let within = p.len() <= MAX_INSTANCES;
+            if !within {
+                self.too_many_instances("for_each", p.len() as f64);
+            }
+            within
+        });
         let Some(pairs) = pairs else {
             let unknown = object([("key", Val::Unknown), ("value", Val::Unknown)]);
             return Instances::Unknown(b.with_refs("each", unknown, refs));
@@ -145,6 +160,18 @@ impl<'a> Scope<'a> {
         }
     }
 
+    fn too_many_instances(&self, meta: &str, n: f64) {
+        self.limit_reached(format!(
+            "{meta} gives {n} instances, more than {MAX_INSTANCES} (the limit per block); \
+             soc2gate checks them as one instance whose {} unknown",
+            if meta == "count" {
+                "count.index is"
+            } else {
+                "each.key and each.value are"
+            }
+        ));
+    }
+
     /// A managed resource as an expression sees it (`aws_s3_bucket.lake`). Terraform knows
     /// which instances it has at plan time but not their computed attributes, so the value
     /// is its shape: an object of unknown instances by `for_each` key, a list of them by
@@ -163,8 +190,11 @@ impl<'a> Scope<'a> {
             .borrow_mut()
             .resource_shapes
             .insert(address.clone(), None);
-        let body = &self.config.resources[index].block.body;
-        let shape = Rc::new(match self.instances(body, &Bindings::default()) {
+        let rb = &self.config.resources[index];
+        let instances = self.at(rb.src, header_span(rb.block), || {
+            self.instances(&rb.block.body, &Bindings::default())
+        });
+        let shape = Rc::new(match instances {
             Instances::Single(_) | Instances::Unknown(_) => Val::Unknown,
             Instances::Keyed {
                 by_count: true,
@@ -327,7 +357,7 @@ impl<'a> Scope<'a> {
         Self::unknown_call()
     }
 
-    fn eval_call(&self, call: &Call<'_>) -> (CallResult, Vec<Normalized>) {
+    fn eval_call(&self, call: &Call<'a>) -> (CallResult, Vec<Normalized>) {
         let name = &call.name;
         if call.source.is_none() {
             return self.not_expanded(
@@ -383,6 +413,19 @@ impl<'a> Scope<'a> {
             }
         }
 
+        self.at(call.src, header_span(call.block), || {
+            self.expand_call(call, &address, &dir, config)
+        })
+    }
+
+    /// Evaluates each instance of a local module call.
+    fn expand_call(
+        &self,
+        call: &Call<'a>,
+        address: &str,
+        dir: &str,
+        config: &'a Config<'a>,
+    ) -> (CallResult, Vec<Normalized>) {
         let instances = self.instances(&call.block.body, &Bindings::default());
         let header = call.src.span(header_span(call.block));
         let mut resources = Vec::new();
@@ -415,7 +458,7 @@ impl<'a> Scope<'a> {
                 span: header,
             });
             let mut chain = self.chain.clone();
-            chain.push((dir.clone(), prefix.clone()));
+            chain.push((dir.to_string(), prefix.clone()));
             let mut child = Scope {
                 ctx: self.ctx,
                 config,
@@ -425,6 +468,9 @@ impl<'a> Scope<'a> {
                 chain,
                 inputs: HashMap::new(),
                 state: RefCell::default(),
+                steps: Cell::new(0),
+                // Until the module's own blocks say otherwise, its limits are its call's.
+                site: Cell::new(self.site.get()),
             };
             child.set_inputs(inputs);
             resources.extend(child.run());
