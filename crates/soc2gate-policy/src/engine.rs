@@ -442,14 +442,19 @@ fn check_calls(engine: &mut Engine, rules: &[RuleMeta], queries: &[String]) -> V
                 (t.clone(), Value::Array(vec![stub]))
             })
             .collect();
-        engine.set_input(RegoValue::from(serde_json::json!({ "resources": resources })));
+        engine.set_input(RegoValue::from(
+            serde_json::json!({ "resources": resources }),
+        ));
         if let Err(e) = engine.eval_rule(q.clone()) {
             let message = e.to_string();
             if message.contains("could not find function") {
                 errors.push(PolicyError::new(
                     &r.source,
                     0,
-                    format!("rule `{}` calls a function that does not exist: {message}", r.id),
+                    format!(
+                        "rule `{}` calls a function that does not exist: {message}",
+                        r.id
+                    ),
                 ));
             }
         }

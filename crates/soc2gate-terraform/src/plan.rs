@@ -107,7 +107,7 @@ pub(crate) fn load_plan(
     let mut config_files: Vec<String> = Vec::new();
     if !config.is_empty() {
         let plan_dir = plan.path.rsplit_once('/').map_or(".", |(d, _)| d);
-        let loaded_config = crate::load::load_modules(config, opts);
+        let (loaded_config, _) = crate::load::load_modules(config, opts);
         let chosen = loaded_config
             .iter()
             .find(|l| l.module.path == plan_dir)
@@ -124,9 +124,8 @@ pub(crate) fn load_plan(
 
     let mut used_config = false;
     let planned = shape.get(&root, "", "planned_values", Want::Object);
-    let root_module = planned.and_then(|p| {
-        shape.get(p, "planned_values", "root_module", Want::Object)
-    });
+    let root_module =
+        planned.and_then(|p| shape.get(p, "planned_values", "root_module", Want::Object));
     let mut resources = Vec::new();
     if let Some(m) = root_module {
         let mut stack = vec![(m, String::new(), "planned_values.root_module".to_string())];

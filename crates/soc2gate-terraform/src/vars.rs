@@ -184,7 +184,9 @@ fn read_file(file: &SourceFile, errors: &mut Vec<LoadError>) -> Vec<(String, Val
                         Structure::Attribute(attr) => Some((
                             attr.key.as_str().to_string(),
                             scope.eval(&attr.value, &Bindings::default()),
-                            hcl_edit::Span::span(attr).map(Span::from).unwrap_or_default(),
+                            hcl_edit::Span::span(attr)
+                                .map(Span::from)
+                                .unwrap_or_default(),
                         )),
                         Structure::Block(_) => None,
                     })

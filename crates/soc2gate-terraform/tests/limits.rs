@@ -25,7 +25,12 @@ fn load_quickly(files: &[(&str, &str)]) -> Loaded {
 
 fn messages(list: &[soc2gate_model::LoadError]) -> Vec<String> {
     list.iter()
-        .map(|e| format!("{}:{}: {}", e.location.file, e.location.start.line, e.message))
+        .map(|e| {
+            format!(
+                "{}:{}: {}",
+                e.location.file, e.location.start.line, e.message
+            )
+        })
         .collect()
 }
 
@@ -127,8 +132,14 @@ fn values_doubled_forty_times_become_unknown_with_a_warning() {
     assert_eq!(warnings.len(), 2, "{warnings:#?}");
     // The first local past the limit: 2^19 twice is the first string above a million
     // characters, 2^20 the first list above a million elements.
-    assert!(warnings[0].starts_with("infra/main.tf:40: "), "{warnings:#?}");
-    assert!(warnings[1].starts_with("infra/main.tf:43: "), "{warnings:#?}");
+    assert!(
+        warnings[0].starts_with("infra/main.tf:40: "),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings[1].starts_with("infra/main.tf:43: "),
+        "{warnings:#?}"
+    );
     assert!(warnings[0].contains("more than 1000000 elements and characters (the limit per value)"));
     let r = resource(&loaded, "aws_s3_bucket.b");
     assert_eq!(values(r), json!({"tags": {"small": "abababababababab"}}));
@@ -162,7 +173,10 @@ resource "aws_s3_bucket" "b" {
         "{warnings:#?}"
     );
     // Past the step limit the rest of the module is unknown too.
-    assert_eq!(resource(&loaded, "aws_s3_bucket.b").unknown, ["bucket", "tags"]);
+    assert_eq!(
+        resource(&loaded, "aws_s3_bucket.b").unknown,
+        ["bucket", "tags"]
+    );
 }
 
 #[test]
@@ -254,7 +268,10 @@ fn tfvars_values_of_the_wrong_type_are_warnings_at_their_line() {
             "infra/x.auto.tfvars.json:2: this value of var.l does not have the type its variable declares",
         ]
     );
-    assert_eq!(resource(&loaded, "aws_s3_bucket.b").unknown, ["bucket", "tags"]);
+    assert_eq!(
+        resource(&loaded, "aws_s3_bucket.b").unknown,
+        ["bucket", "tags"]
+    );
 }
 
 #[test]

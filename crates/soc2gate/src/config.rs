@@ -24,7 +24,8 @@ use crate::paths::Rebase;
 /// The name soc2gate looks for.
 pub const FILE_NAME: &str = "soc2gate.toml";
 
-const TOP_KEYS: &str = "fail_on, exclude, enable, disable, rule_timeout_seconds, [rules.<rule-id>], [[exceptions]]";
+const TOP_KEYS: &str =
+    "fail_on, exclude, enable, disable, rule_timeout_seconds, [rules.<rule-id>], [[exceptions]]";
 const EXCEPTION_KEYS: &str = "rule, resource, path, reason, expires";
 const SEVERITIES: &str = "critical, high, medium, low";
 
@@ -136,8 +137,8 @@ struct Raw {
     rule_timeout_seconds: Option<Spanned<toml::Value>>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
-    #[serde(default)]
-    enable: Vec<Spanned<String>>,
+    // Spanned as a whole, so that an empty list can be reported where it is written.
+    enable: Option<Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
     disable: Vec<Spanned<String>>,
     #[serde(default)]
@@ -322,6 +323,16 @@ pub fn parse(file: SourceFile, dir: PathBuf) -> Result<Config, Vec<ConfigError>>
         d
     });
     let exclude = globs(&raw.exclude, "exclude", &mut errors);
+    // An empty `enable` reads as "enable nothing", but leaving the key out means every
+    // rule: rather than guess, say which of the two to write.
+    let enable = match raw.enable {
+        Some(list) if list.get_ref().is_empty() => {
+            errors.at(list.span(), "enable = [] would enable nothing; to evaluate every rule remove the `enable` key, otherwise list rule ids or criteria, e.g. enable = [\"CC6.1\"]");
+            Vec::new()
+        }
+        Some(list) => list.into_inner(),
+        None => Vec::new(),
+    };
     let mut rules = Vec::new();
     for (id, table) in raw.rules {
         let mut settings = RuleSettings {
@@ -399,7 +410,7 @@ pub fn parse(file: SourceFile, dir: PathBuf) -> Result<Config, Vec<ConfigError>>
         fail_on,
         rule_timeout,
         exclude,
-        enable: raw.enable,
+        enable,
         disable: raw.disable,
         rules,
         exceptions,
@@ -635,7 +646,8 @@ exclude = [
   # "examples/**",
 ]
 
-# Evaluate only these rules, or the rules of these SOC 2 criteria (all when empty).
+# Evaluate only these rules, or the rules of these SOC 2 criteria (all when the key is
+# absent; an empty list is an error).
 # enable = ["CC6.1", "github-branch-protection-reviews"]
 
 # Never evaluate these rules or criteria; `disable` wins over `enable`.

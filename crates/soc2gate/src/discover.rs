@@ -139,7 +139,13 @@ fn walk_root(root: &Path, cwd: &Path, d: &mut Discovery) {
     let links: Arc<Mutex<Vec<(String, String)>>> = Arc::default();
     let mut found: BTreeMap<String, Discovered> = BTreeMap::new();
     for ignore_files in [true, false] {
-        let builder = walker(root, &real_root, ignore_files, tracked.is_some(), links.clone());
+        let builder = walker(
+            root,
+            &real_root,
+            ignore_files,
+            tracked.is_some(),
+            links.clone(),
+        );
         for entry in builder.build() {
             let e = match entry {
                 Ok(e) => e,
@@ -189,8 +195,11 @@ fn walk_root(root: &Path, cwd: &Path, d: &mut Discovery) {
     let mut links = std::mem::take(&mut *links.lock().unwrap_or_else(|e| e.into_inner()));
     links.sort();
     links.dedup();
-    d.skipped_links
-        .extend(links.into_iter().map(|(p, why)| (display_path(Path::new(&p), cwd), why)));
+    d.skipped_links.extend(
+        links
+            .into_iter()
+            .map(|(p, why)| (display_path(Path::new(&p), cwd), why)),
+    );
 }
 
 /// A walker of `root` that follows links inside `real_root` only, recording the others

@@ -189,8 +189,8 @@ pub fn load(
             (dir.clone(), srcs)
         })
         .collect();
-    let (mut loaded, settings): (Vec<Loaded>, Vec<Loaded>) = rayon::join(
-        || soc2gate_terraform::load_modules(&modules, opts),
+    let ((mut loaded, read), settings): ((Vec<Loaded>, Vec<SourceFile>), Vec<Loaded>) = rayon::join(
+        || soc2gate_terraform::load_modules_reading(&modules, opts),
         || {
             groups
                 .settings
@@ -216,6 +216,12 @@ pub fn load(
         // Findings point into the configuration (the plan's directory and the local
         // modules it calls) when it is part of the scan.
         loaded.push(soc2gate_terraform::load_plan(src, &modules, opts));
+    }
+    // Module files read from outside the scanned paths: findings may point into them.
+    for file in read {
+        sources
+            .entry(file.path.clone())
+            .or_insert_with(|| Arc::new(file));
     }
     (loaded, sources, errors, notices)
 }
@@ -336,6 +342,10 @@ pub fn scan_with(
         .iter()
         .map(|p| discover::display_path(p, cwd))
         .collect();
+    // Modules outside the scanned paths are read inside the repository that holds them.
+    if load_opts.boundary.is_none() {
+        load_opts.boundary = paths.first().map(|p| crate::paths::repository_root(p, cwd));
+    }
     let (loaded, sources, mut load_errors, mut load_warnings) = load(&files, &load_opts);
     // Unreadable parts of the tree are load errors like unreadable files: every report
     // format shows them, and the scan is incomplete.
@@ -344,9 +354,7 @@ pub fn scan_with(
         load_errors.push(LoadError {
             location: at(path),
             message: format!("cannot read this part of the tree: {why}"),
-            help: Some(
-                "check its permissions; the files under it were not scanned".to_string(),
-            ),
+            help: Some("check its permissions; the files under it were not scanned".to_string()),
         });
     }
     for (path, why) in discovery.skipped_links {

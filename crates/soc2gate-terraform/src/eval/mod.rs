@@ -10,12 +10,13 @@
 //! evaluated once per instance and memoized.
 
 mod calls;
+mod module_calls;
 mod refs;
 mod template;
 
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use hcl_edit::expr::{
     BinaryOperator, Expression, ForExpr, FuncCall, ObjectKey, Traversal, TraversalOperator,
@@ -27,11 +28,13 @@ use soc2gate_model::{
 };
 
 pub(crate) use calls::Instances;
+use module_calls::{CallInstances, Caller};
 pub(crate) use refs::RefCollector;
 
 use crate::config::{Config, Src};
 use crate::functions::{self, FileAccess};
 use crate::limits::{self, MAX_STEPS, MAX_VALUE_SIZE};
+use crate::modules::ModuleDirs;
 use crate::types::convert;
 use crate::value::Val;
 
@@ -104,14 +107,21 @@ impl Diags {
 /// What every module instance of one root shares.
 pub(crate) struct Ctx<'a> {
     pub configs: &'a BTreeMap<String, Config<'a>>,
+    /// Where module sources lead.
+    pub modules: &'a ModuleDirs,
     pub files: &'a FileAccess,
     pub diags: RefCell<Diags>,
 }
 
 impl<'a> Ctx<'a> {
-    pub(crate) fn new(configs: &'a BTreeMap<String, Config<'a>>, files: &'a FileAccess) -> Self {
+    pub(crate) fn new(
+        configs: &'a BTreeMap<String, Config<'a>>,
+        modules: &'a ModuleDirs,
+        files: &'a FileAccess,
+    ) -> Self {
         Ctx {
             configs,
+            modules,
             files,
             diags: RefCell::default(),
         }
@@ -153,7 +163,7 @@ pub(crate) struct Input {
 }
 
 #[derive(Default)]
-struct State {
+struct State<'a> {
     /// Evaluated locals; `None` while one is being evaluated (a cycle if met again).
     locals: HashMap<String, Option<Rc<Val>>>,
     /// The locals and variables being evaluated, innermost last (`local.a`, `var.v`): the
@@ -162,12 +172,20 @@ struct State {
     /// Resource references of locals; `None` while being collected.
     local_refs: HashMap<String, Option<Rc<[String]>>>,
     refs_depth: usize,
-    /// Variables, converted to their types; `None` while a default is being evaluated.
+    /// Variables, converted to their types; `None` while one is being evaluated.
     variables: HashMap<String, Option<Rc<Val>>>,
-    /// Module calls by name; `None` while being evaluated.
-    calls: HashMap<String, Option<Rc<calls::CallResult>>>,
-    /// Resources of each module call, taken when the instance is assembled.
-    call_resources: HashMap<String, Vec<Normalized>>,
+    /// Resource references of variables given by a caller; `None` while being collected.
+    variable_refs: HashMap<String, Option<Rc<[String]>>>,
+    /// Module calls by name, their instances made; `None` while their `count` or
+    /// `for_each` is being evaluated.
+    calls: HashMap<String, Option<Rc<CallInstances<'a>>>>,
+    /// `module.<name>` as a whole value, once built.
+    call_values: HashMap<String, Rc<Val>>,
+    /// This instance's outputs as its caller asked for them; `None` while one is being
+    /// evaluated (met again, it depends on itself).
+    outputs: HashMap<String, Option<Rc<Val>>>,
+    /// Resource references of outputs; `None` while being collected.
+    output_refs: HashMap<String, Option<Rc<[String]>>>,
     /// Rendered `aws_iam_policy_document`s by name; `None` while being rendered.
     docs: HashMap<String, Option<Rc<Val>>>,
     /// Managed resources as values (their instances' shape) by `T.N`; `None` while their
@@ -188,13 +206,23 @@ pub(crate) struct Scope<'a> {
     /// The directories from the root to this instance with their addresses, to detect
     /// a module that calls itself.
     chain: Vec<(String, String)>,
+    /// The call names from the root to this instance joined with `.`, as `terraform init`
+    /// keys module installs in `modules.json` (`""` for a root).
+    module_key: String,
+    /// A root's variable values (tfvars, the command line), converted to their types.
     inputs: HashMap<String, Input>,
-    state: RefCell<State>,
+    /// For a module instance: the `module` block and its instance's bindings. Its
+    /// arguments are evaluated when the callee first reads the variable, so that an
+    /// output depends only on the inputs it uses, as in Terraform's graph.
+    caller: Option<Caller<'a>>,
+    /// This scope as its module instances refer to it.
+    me: Weak<Scope<'a>>,
+    state: RefCell<State<'a>>,
     /// Expressions evaluated so far (bounded by [`MAX_STEPS`]).
-    steps: Cell<usize>,
+    pub(super) steps: Cell<usize>,
     /// What is being evaluated (a resource, local, variable, module call), where a limit
     /// warning points.
-    site: Cell<Option<(&'a Src<'a>, Span)>>,
+    pub(super) site: Cell<Option<(&'a Src<'a>, Span)>>,
 }
 
 impl<'a> Scope<'a> {
@@ -203,21 +231,23 @@ impl<'a> Scope<'a> {
         ctx: &'a Ctx<'a>,
         config: &'a Config<'a>,
         inputs: HashMap<String, Input>,
-    ) -> Self {
-        let mut scope = Scope {
+    ) -> Rc<Self> {
+        let inputs = typed_inputs(config, inputs);
+        Rc::new_cyclic(|me| Scope {
             ctx,
             config,
             root_dir: Rc::from(config.dir.as_str()),
             prefix: String::new(),
             via: Vec::new(),
             chain: vec![(config.dir.clone(), String::new())],
-            inputs: HashMap::new(),
+            module_key: String::new(),
+            inputs,
+            caller: None,
+            me: me.clone(),
             state: RefCell::default(),
             steps: Cell::new(0),
             site: Cell::new(None),
-        };
-        scope.set_inputs(inputs);
-        scope
+        })
     }
 
     /// Runs `f` with `site` as what is being evaluated.
@@ -256,10 +286,15 @@ impl<'a> Scope<'a> {
         if limits::size_within(&v, MAX_VALUE_SIZE).is_some() {
             return v;
         }
-        self.limit_reached(format!(
-            "a value here has more than {MAX_VALUE_SIZE} elements and characters (the limit per value)"
-        ));
+        self.too_large();
         Val::Unknown
+    }
+
+    fn too_large(&self) {
+        self.limit_reached(format!(
+            "a value here has more than {MAX_VALUE_SIZE} elements and characters (the limit \
+             per value)"
+        ));
     }
 
     /// Counts the size of the parts of a list or object being built: false once the
@@ -267,38 +302,14 @@ impl<'a> Scope<'a> {
     fn grows_within(&self, total: &mut usize, part: &Val) -> bool {
         let room = MAX_VALUE_SIZE.saturating_sub(*total);
         match limits::size_within(part, room) {
-            Some(n) if *total + n + 1 <= MAX_VALUE_SIZE => {
+            Some(n) if *total + n < MAX_VALUE_SIZE => {
                 *total += n + 1;
                 true
             }
             _ => {
-                self.limit_reached(format!(
-                    "a value here has more than {MAX_VALUE_SIZE} elements and characters (the limit per value)"
-                ));
+                self.too_large();
                 false
             }
-        }
-    }
-
-    /// Converts given values to their variables' types; a null for a non-nullable
-    /// variable means its default. Values for undeclared variables are dropped, as
-    /// Terraform only warns about them in tfvars.
-    fn set_inputs(&mut self, inputs: HashMap<String, Input>) {
-        for (name, input) in inputs {
-            let Some(decl) = self.config.variables.get(&name) else {
-                continue;
-            };
-            if input.value == Val::Null && !decl.nullable {
-                continue;
-            }
-            let value = convert(input.value, &decl.ty);
-            self.inputs.insert(
-                name,
-                Input {
-                    value,
-                    refs: input.refs,
-                },
-            );
         }
     }
 
@@ -311,12 +322,20 @@ impl<'a> Scope<'a> {
             out.extend(crate::normalize::normalize(self, rb));
         }
         for call in &self.config.calls {
-            self.call_result(&call.name);
+            if let Some(instances) = self.call_instances(&call.name) {
+                for child in instances.scopes() {
+                    out.extend(child.run());
+                }
+            }
         }
-        let mut state = self.state.borrow_mut();
-        for call in &self.config.calls {
-            if let Some(resources) = state.call_resources.remove(&call.name) {
-                out.extend(resources);
+        // Terraform evaluates every input and output of a module instance, used or not:
+        // so does this, so that a cycle through them is reported.
+        if self.caller.is_some() {
+            for (name, _) in &self.config.outputs {
+                self.output(name);
+            }
+            for name in self.config.variables.keys() {
+                self.variable(name);
             }
         }
         out
@@ -526,7 +545,13 @@ impl<'a> Scope<'a> {
             "local" => self.local(attr),
             "path" if attr == "module" => Rc::new(Val::String(self.config.dir.clone())),
             "path" if attr == "root" => Rc::new(Val::String(self.root_dir.to_string())),
-            "module" => self.call_value(attr),
+            "module" => {
+                // `module.x.out` (or `module.x[key].out`) needs that output alone.
+                if let Some((v, used)) = self.call_output(attr, &ops[1..], b) {
+                    return (v, 1 + used);
+                }
+                self.call_value(attr)
+            }
             "data" => {
                 if let (true, Some(TraversalOperator::GetAttr(n))) =
                     (attr == "aws_iam_policy_document", ops.get(1))
@@ -558,7 +583,17 @@ impl<'a> Scope<'a> {
             match state.variables.get(name) {
                 Some(Some(v)) => return v.clone(),
                 Some(None) => {
-                    self.report_cycle(&mut state, &key);
+                    let from_caller = !self.inputs.contains_key(name)
+                        && self
+                            .caller
+                            .as_ref()
+                            .is_some_and(|c| c.argument(name).is_some());
+                    if from_caller {
+                        drop(state);
+                        self.report_argument_cycle(name);
+                    } else {
+                        self.report_cycle(&mut state, &key);
+                    }
                     return Rc::new(Val::Unknown);
                 }
                 None if state.stack.len() >= MAX_LOCAL_DEPTH => return Rc::new(Val::Unknown),
@@ -567,8 +602,17 @@ impl<'a> Scope<'a> {
             state.variables.insert(name.to_string(), None);
             state.stack.push(key);
         }
-        let v = match (self.inputs.get(name), decl.default) {
-            (Some(input), _) => input.value.clone(),
+        let given = match (&self.caller, self.inputs.get(name)) {
+            (_, Some(input)) => Some(input.value.clone()),
+            (Some(caller), None) => caller.argument(name).and_then(|(parent, expr)| {
+                let v = parent.eval(expr, &caller.bindings);
+                // A null for a non-nullable variable means its default.
+                (v != Val::Null || decl.nullable).then(|| convert(v, &decl.ty))
+            }),
+            (None, None) => None,
+        };
+        let v = match (given, decl.default) {
+            (Some(v), _) => v,
             // Terraform allows no references in a default; one that refers back to its
             // variable (directly or through locals) is a cycle, met above.
             (None, Some(default)) => self.at(decl.src, decl.span, || {
@@ -586,7 +630,7 @@ impl<'a> Scope<'a> {
         &self,
         name: &str,
         v: Rc<Val>,
-        memo: fn(&mut State) -> &mut HashMap<String, Option<Rc<Val>>>,
+        memo: for<'s> fn(&'s mut State<'a>) -> &'s mut HashMap<String, Option<Rc<Val>>>,
     ) -> Rc<Val> {
         let mut state = self.state.borrow_mut();
         state.stack.pop();
@@ -599,8 +643,62 @@ impl<'a> Scope<'a> {
         v
     }
 
-    pub(crate) fn variable_refs(&self, name: &str) -> &[String] {
-        self.inputs.get(name).map_or(&[], |i| &i.refs)
+    /// A variable whose caller's argument needs the variable itself (through the module's
+    /// outputs): Terraform rejects the cycle; reported at the `module` block, the variable
+    /// is unknown.
+    fn report_argument_cycle(&self, name: &str) {
+        self.state
+            .borrow_mut()
+            .variables
+            .insert(name.to_string(), Some(Rc::new(Val::Unknown)));
+        let Some(caller) = &self.caller else {
+            return;
+        };
+        self.ctx.error(LoadError {
+            location: caller
+                .call
+                .src
+                .locate(crate::normalize::header_span(caller.call.block)),
+            message: format!(
+                "cycle: variable \"{name}\" of {} depends on itself through the module's outputs",
+                self.prefix
+            ),
+            help: Some(
+                "break the cycle; Terraform rejects it, and soc2gate treats this variable as \
+                 unknown"
+                    .to_string(),
+            ),
+        });
+    }
+
+    /// The resources a variable's given value references (the caller's argument).
+    pub(crate) fn variable_refs(&self, name: &str) -> Rc<[String]> {
+        if let Some(input) = self.inputs.get(name) {
+            return Rc::from(input.refs.as_slice());
+        }
+        let Some((parent, expr)) = self.caller.as_ref().and_then(|c| c.argument(name)) else {
+            return Rc::from(Vec::new());
+        };
+        {
+            let mut state = self.state.borrow_mut();
+            match state.variable_refs.get(name) {
+                Some(Some(refs)) => return refs.clone(),
+                // Met again while collecting: the other steps add their own.
+                Some(None) => return Rc::from(Vec::new()),
+                None => {}
+            }
+            state.variable_refs.insert(name.to_string(), None);
+        }
+        let bindings = self.caller.as_ref().map(|c| &c.bindings);
+        let refs: Rc<[String]> =
+            Rc::from(parent.refs(bindings.unwrap_or(&Bindings::default()), |c| {
+                c.visit_expr(expr)
+            }));
+        self.state
+            .borrow_mut()
+            .variable_refs
+            .insert(name.to_string(), Some(refs.clone()));
+        refs
     }
 
     fn local(&self, name: &str) -> Rc<Val> {
@@ -622,7 +720,9 @@ impl<'a> Scope<'a> {
             state.locals.insert(name.to_string(), None);
             state.stack.push(key);
         }
-        let v = self.at(local.src, local.span, || self.eval(local.expr, &Bindings::default()));
+        let v = self.at(local.src, local.span, || {
+            self.eval(local.expr, &Bindings::default())
+        });
         self.finish(name, Rc::new(v), |s| &mut s.locals)
     }
 
@@ -988,6 +1088,29 @@ impl<'a> Scope<'a> {
     }
 }
 
+/// Root variable values converted to their variables' types; a null for a non-nullable
+/// variable means its default. Values for undeclared variables are dropped, as Terraform
+/// only warns about them in tfvars.
+fn typed_inputs(config: &Config<'_>, inputs: HashMap<String, Input>) -> HashMap<String, Input> {
+    inputs
+        .into_iter()
+        .filter_map(|(name, input)| {
+            let decl = config.variables.get(&name)?;
+            if input.value == Val::Null && !decl.nullable {
+                return None;
+            }
+            let value = convert(input.value, &decl.ty);
+            Some((
+                name,
+                Input {
+                    value,
+                    refs: input.refs,
+                },
+            ))
+        })
+        .collect()
+}
+
 /// Terraform's `==` (cty's `Equals`): `None` when unknown. A known value is never equal
 /// to null, whatever unknown parts it holds; values of different kinds are never equal;
 /// collections compare element by element, the first unknown or unequal pair deciding.
@@ -1095,8 +1218,9 @@ pub(crate) fn constant(expr: &Expression) -> Val {
 pub(crate) fn with_constant_scope<R>(f: impl FnOnce(&Scope<'_>) -> R) -> R {
     let configs = BTreeMap::new();
     let files = FileAccess::default();
+    let modules = ModuleDirs::default();
     let config = Config::new(".", &[], Vec::new());
-    let ctx = Ctx::new(&configs, &files);
+    let ctx = Ctx::new(&configs, &modules, &files);
     let scope = Scope::new_root(&ctx, &config, HashMap::new());
     f(&scope)
 }
