@@ -419,7 +419,7 @@ fn main() {
     if flag("--per-rule") {
         // Each rule alone over the loaded corpus, slowest first: where evaluation time goes.
         let found = soc2gate::discover::discover(std::slice::from_ref(&root), &cwd).files;
-        let (loaded, _, _, _) = soc2gate::scan::load(&found, &Default::default());
+        let loaded = soc2gate::scan::load(&found, &Default::default()).units;
         let units: Vec<_> = loaded.into_iter().map(|l| l.module).collect();
         let mut times = Vec::new();
         for rule in policies.rules() {

@@ -1,5 +1,6 @@
 //! Finds the files to scan and groups them into evaluation units.
 
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -169,25 +170,21 @@ fn walk_root(root: &Path, cwd: &Path, d: &mut Discovery) {
                 continue;
             };
             let display = display_path(e.path(), cwd);
-            if ignore_files {
-                let file = Discovered {
-                    display: display.clone(),
-                    path: e.path().to_path_buf(),
-                    kind,
-                };
-                found.insert(display, file);
-            } else if !found.contains_key(&display) {
-                let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-                if tracked.as_ref().is_some_and(|t| t.contains(rel)) {
-                    let file = Discovered {
-                        display: display.clone(),
-                        path: e.path().to_path_buf(),
-                        kind,
-                    };
-                    found.insert(display, file);
-                } else {
-                    d.ignored.push(display);
+            let file = Discovered {
+                display: display.clone(),
+                path: e.path().to_path_buf(),
+                kind,
+            };
+            // The second walk adds what ignore files hid: tracked files, or else counts
+            // them as ignored.
+            let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+            let tracked_file = tracked.as_ref().is_some_and(|t| t.contains(rel));
+            match found.entry(display) {
+                Entry::Occupied(_) => {}
+                Entry::Vacant(slot) if ignore_files || tracked_file => {
+                    slot.insert(file);
                 }
+                Entry::Vacant(slot) => d.ignored.push(slot.into_key()),
             }
         }
     }

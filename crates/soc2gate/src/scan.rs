@@ -139,19 +139,20 @@ fn read(file: &Discovered) -> Read {
     }
 }
 
+/// What [`load`] read.
+pub struct LoadedFiles {
+    pub units: Vec<Loaded>,
+    /// The files read, by display path.
+    pub sources: BTreeMap<String, Arc<SourceFile>>,
+    /// Files that could not be read.
+    pub errors: Vec<LoadError>,
+    /// Notices of the files that are encrypted.
+    pub notices: Vec<LoadError>,
+}
+
 /// Loads every unit of the discovered files, in parallel: Terraform directories (local
-/// module calls expanded inside their callers), settings files and plan files. Returns
-/// the units, the files read, the files that could not be read, and notices of the
-/// encrypted ones.
-pub fn load(
-    files: &[Discovered],
-    opts: &LoadOptions,
-) -> (
-    Vec<Loaded>,
-    BTreeMap<String, Arc<SourceFile>>,
-    Vec<LoadError>,
-    Vec<LoadError>,
-) {
+/// module calls expanded inside their callers), settings files and plan files.
+pub fn load(files: &[Discovered], opts: &LoadOptions) -> LoadedFiles {
     let read_results: Vec<(String, Read)> = files
         .par_iter()
         .map(|f| (f.display.clone(), read(f)))
@@ -223,7 +224,12 @@ pub fn load(
             .entry(file.path.clone())
             .or_insert_with(|| Arc::new(file));
     }
-    (loaded, sources, errors, notices)
+    LoadedFiles {
+        units: loaded,
+        sources,
+        errors,
+        notices,
+    }
 }
 
 /// A location in a file of the scan (a position of 0:0 when its text was not read).
@@ -346,7 +352,12 @@ pub fn scan_with(
     if load_opts.boundary.is_none() {
         load_opts.boundary = paths.first().map(|p| crate::paths::repository_root(p, cwd));
     }
-    let (loaded, sources, mut load_errors, mut load_warnings) = load(&files, &load_opts);
+    let LoadedFiles {
+        units: loaded,
+        sources,
+        errors: mut load_errors,
+        notices: mut load_warnings,
+    } = load(&files, &load_opts);
     // Unreadable parts of the tree are load errors like unreadable files: every report
     // format shows them, and the scan is incomplete.
     let at = |path: String| SourceFile::new(path, "").locate(Span::default());
