@@ -3,6 +3,7 @@
 
 mod engine;
 mod examples;
+mod input;
 mod metadata;
 mod params;
 mod source;
@@ -10,11 +11,12 @@ mod testing;
 
 use std::fmt;
 
-pub use engine::{EvalError, EvalOptions, Judgement, PolicySet, Violation};
+pub use engine::{EvalError, EvalOptions, Judgement, PolicySet, Violation, DEFAULT_RULE_TIMEOUT};
 pub use examples::{
     builtin_examples, expect_marker, undetermined_marker, ExpectMarker, DOC_MARKER,
     UNDETERMINED_MARKER,
 };
+pub use input::{policy_input, NAME_ATTRIBUTES};
 pub use metadata::parse_rule;
 pub use params::INVALID_PARAMS;
 pub use source::{builtin_sources, load_dir, PolicyKind, PolicySource};
