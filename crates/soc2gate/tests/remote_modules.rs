@@ -302,3 +302,85 @@ fn local_modules_outside_the_scanned_path_are_read_inside_the_repository_only() 
         );
     }
 }
+
+/// The Action's download-modules step, with a stand-in `terraform` that installs a module
+/// the way `terraform get` does: it runs in the root whose remote call is not installed
+/// (found through a local module), and the scan then checks what the module creates.
+#[cfg(unix)]
+#[test]
+fn the_download_modules_step_runs_terraform_get_in_each_root_that_needs_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    write(
+        &repo,
+        "envs/prod/main.tf",
+        "module \"app\" {\n  source = \"../../modules/app\"\n}\n",
+    );
+    write(
+        &repo,
+        "modules/app/main.tf",
+        "module \"logs\" {\n  source  = \"acme/logs/aws\"\n  version = \"1.0.0\"\n}\n",
+    );
+    write(
+        &repo,
+        "soc2gate.toml",
+        "enable = [\"aws-s3-encryption-at-rest\"]\n",
+    );
+    let bin = dir.path().join("bin");
+    let log = dir.path().join("terraform.log");
+    write(
+        &bin,
+        "terraform",
+        &format!(
+            r#"#!/usr/bin/env bash
+set -eu
+root=${{1#-chdir=}}
+echo "$*" >>'{}'
+mkdir -p "$root/.terraform/modules/app.logs"
+printf '%s\n' 'resource "aws_s3_bucket" "this" {{' '  bucket = "logs"' '}}' >"$root/.terraform/modules/app.logs/main.tf"
+printf '%s' '{{"Modules":[{{"Key":"","Source":"","Dir":"."}},{{"Key":"app","Source":"../../modules/app","Dir":"../../modules/app"}},{{"Key":"app.logs","Source":"registry.terraform.io/acme/logs/aws","Version":"1.0.0","Dir":".terraform/modules/app.logs"}}]}}' >"$root/.terraform/modules/modules.json"
+"#,
+            log.display()
+        ),
+    );
+    std::fs::set_permissions(
+        bin.join("terraform"),
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let (code, before) = scan_json(&repo, &["envs/prod"]);
+    assert_eq!(code, 0, "{before:#}");
+
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/action-download-modules.sh");
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let out = std::process::Command::new("bash")
+        .arg(script)
+        .current_dir(&repo)
+        .env("PATH", path)
+        .env("INPUT_PATH", "envs/prod")
+        .env("SOC2GATE_BIN", env!("CARGO_BIN_EXE_soc2gate"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("$ terraform -chdir=envs/prod get"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap(),
+        "-chdir=envs/prod get -no-color\n"
+    );
+
+    let (code, after) = scan_json(&repo, &["envs/prod"]);
+    assert_eq!(code, 1, "{after:#}");
+    assert_eq!(
+        after["findings"][0]["file"],
+        "envs/prod/.terraform/modules/app.logs/main.tf"
+    );
+    assert_eq!(
+        after["findings"][0]["resource"],
+        "module.app.module.logs.aws_s3_bucket.this"
+    );
+    assert_eq!(after["modules_not_expanded"], json!([]));
+}
