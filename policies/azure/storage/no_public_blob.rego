@@ -6,10 +6,10 @@
 #   `allow_nested_items_to_be_public` (azurerm v3 and v4; `allow_blob_public_access` in
 #   v2) is true or unset, since the provider's default is true; and an
 #   `azurerm_storage_container` whose `container_access_type` is `blob` or `container`
-#   (the default is `private`), unless the storage account it references (by reference or
-#   by name) forbids public access, which then overrides it. A value that cannot be known
-#   statically (the container's, or that of the account it is joined to) is not judged,
-#   nor is a data source.
+#   (the default is `private`) and whose storage account, joined by reference or by name,
+#   is in the scan and lets containers be public (an account that forbids it overrides
+#   the container's setting). A value that cannot be known statically, a container whose
+#   account is not in the scan (a module output) and data sources are not judged.
 # custom:
 #   id: azure-storage-no-public-blob
 #   severity: high
@@ -65,7 +65,7 @@ deny contains v if {
 	core.known(c, ["container_access_type"])
 	access := core.get(c, ["container_access_type"])
 	access in {"blob", "container"}
-	not _account_may_forbid_public(c)
+	_account_allows_public(c)
 	v := core.violation(c, "container_access_type", sprintf(
 		"%s lets anyone on the internet read its blobs (container_access_type = %q); set it to \"private\"",
 		[common.describe("storage container", c), access],
@@ -73,12 +73,13 @@ deny contains v if {
 }
 
 # The container's account (joined by a `storage_account_id`/`storage_account_name`
-# reference or by literal name) forbids public access, which overrides the container's
-# own setting, or may do so (its setting cannot be known).
-_account_may_forbid_public(c) if {
+# reference or by literal name) is in the scan and lets containers be public. An account
+# that forbids it overrides the container's own setting, so a container whose account
+# is not in the scan (a module output, another root module) cannot be judged.
+_account_allows_public(c) if {
 	some a in common.managed("azurerm_storage_account")
 	_joined(a, c)
-	not _allows_public(a)
+	_allows_public(a)
 }
 
 _allows_public(a) if common.all_unset(a, _names)
@@ -103,3 +104,24 @@ _joined(a, c) if {
 undetermined contains v if some v in core.unknown_in("azurerm_storage_account", [[n] | some n in _names])
 
 undetermined contains v if some v in core.unknown_in("azurerm_storage_container", [["container_access_type"]])
+
+# A public container whose account is not in the scan, or whose account's setting cannot
+# be known.
+undetermined contains v if {
+	some c in common.managed("azurerm_storage_container")
+	access := core.get(c, ["container_access_type"])
+	access in {"blob", "container"}
+	not _account_allows_public(c)
+	not _account_forbids_public(c)
+	v := core.violation(c, "container_access_type", sprintf(
+		"container_access_type is %q, but whether the storage account lets containers be public cannot be known here, so the rule could not judge it",
+		[access],
+	))
+}
+
+_account_forbids_public(c) if {
+	some a in common.managed("azurerm_storage_account")
+	_joined(a, c)
+	[_, value] := common.setting(a, _names)
+	value in {false, "false"}
+}

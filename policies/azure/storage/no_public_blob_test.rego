@@ -27,9 +27,11 @@ test_v2_name_is_read if {
 	v.attribute == "allow_blob_public_access"
 }
 
-test_public_container_fails if {
-	c := t.resource("azurerm_storage_container", "c", {"name": "site", "container_access_type": "blob"})
-	found_for([c]) == {{
+test_public_container_of_an_open_account_fails if {
+	a := t.resource("azurerm_storage_account", "a", {"name": "acme", "allow_nested_items_to_be_public": true})
+	c := t.with_refs(t.resource("azurerm_storage_container", "c", {"name": "site", "container_access_type": "blob"}), {"storage_account_id": ["azurerm_storage_account.a"]})
+	found := found_for([a, c])
+	{v | some v in found; v.resource == "azurerm_storage_container.c"} == {{
 		"resource": "azurerm_storage_container.c",
 		"attribute": "container_access_type",
 		"message": `storage container "site" lets anyone on the internet read its blobs (container_access_type = "blob"); set it to "private"`,
@@ -41,6 +43,14 @@ test_container_in_a_locked_account_passes if {
 	by_ref := t.with_refs(t.resource("azurerm_storage_container", "r", {"container_access_type": "container"}), {"storage_account_id": ["azurerm_storage_account.a"]})
 	by_name := t.resource("azurerm_storage_container", "n", {"container_access_type": "blob", "storage_account_name": "acme"})
 	found_for([a, by_ref, by_name]) == set()
+}
+
+test_container_of_an_account_outside_the_scan_is_undetermined if {
+	c := t.with_unknown(t.resource("azurerm_storage_container", "c", {"container_access_type": "blob"}), ["storage_account_name"])
+	found_for([c]) == set()
+	undetermined := no_public_blob.undetermined with input as t.input_of([c])
+	[v] := [x | some x in undetermined]
+	v.attribute == "container_access_type"
 }
 
 test_private_containers_pass if {

@@ -43,8 +43,8 @@ deny contains v if {
 	bare := [id | some [id, job] in workflow.jobs(w); core.unset(w, ["jobs", id, "permissions"])]
 	count(bare) > 0
 	v := core.violation(w, "", sprintf(
-		"%s sets no top-level permissions and job %s sets none either, so its token gets the repository's default permissions (often write access to everything); add `permissions: contents: read` and grant more per job",
-		[workflow.describe(w), concat(", ", bare)],
+		"%s sets no top-level permissions and %s none either, so its token gets the repository's default permissions (often write access to everything); add `permissions: contents: read` and grant more per job",
+		[workflow.describe(w), _jobs_set(bare)],
 	))
 }
 
@@ -67,6 +67,10 @@ deny contains v if {
 		[id, workflow.describe(w)],
 	))
 }
+
+_jobs_set(ids) := sprintf("job %s sets", [ids[0]]) if count(ids) == 1
+
+_jobs_set(ids) := sprintf("jobs %s set", [concat(", ", ids)]) if count(ids) > 1
 
 # A reusable workflow that only callers run: the caller's token decides.
 _called_only(w) if workflow.triggers(w) == {"workflow_call"}

@@ -18,6 +18,11 @@ test_no_permissions_fails_at_the_header if {
 	}}
 }
 
+test_every_job_without_permissions_is_named if {
+	[v] := [x | some x in found_for({"on": {"push": {}}, "jobs": {"a": job, "b": job}})]
+	contains(v.message, "and jobs a, b set none either")
+}
+
 test_write_all_fails_at_the_top_and_on_jobs if {
 	{v.attribute | some v in found_for({"on": {"push": {}}, "permissions": "write-all", "jobs": {"b": object.union(job, {"permissions": "write-all"})}})} == {"permissions", "jobs.b.permissions"}
 }

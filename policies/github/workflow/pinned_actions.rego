@@ -6,10 +6,12 @@
 #   branch (`@v3`, `@main`) can be moved by whoever controls that repository, and the
 #   next run executes their new code with this workflow's token and secrets (as in the
 #   tj-actions/changed-files compromise of 2025). Owners listed in the parameter
-#   `trusted_owners` (default `actions` and `github`, GitHub's own) are not reported,
-#   nor local actions (`./...`) and Docker images pinned by digest (`docker://...@sha256:...`);
-#   other `docker://` images are. A `uses:` that a template engine fills in cannot be
-#   known and is not judged.
+#   `trusted_owners` (default `actions` and `github`, GitHub's own) are not reported;
+#   the scan does not know which owner the repository itself belongs to, so add your own
+#   organization there to use its actions by tag. Also not reported: local actions
+#   (`./...`) and Docker images pinned by digest (`docker://...@sha256:...`); other
+#   `docker://` images are. A `uses:` that a template engine fills in cannot be known and
+#   is not judged.
 # custom:
 #   id: github-workflow-pinned-actions
 #   severity: medium

@@ -21,3 +21,16 @@ resource "azurerm_storage_container" "configurable" {
   storage_account_id    = "/subscriptions/0000/resourceGroups/acme-rg/providers/Microsoft.Storage/storageAccounts/acmeother"
   container_access_type = var.access_type # expect-undetermined: azure-storage-no-public-blob
 }
+
+# The account comes from a module that is not in the scan: whether it lets containers be
+# public (its setting overrides the container's) cannot be known.
+module "logos" {
+  source = "git::https://example.com/acme/terraform-azurerm-storage.git?ref=v3.2.0"
+  name   = "acmelogos"
+}
+
+resource "azurerm_storage_container" "logos" {
+  name                  = "logos"
+  storage_account_name  = module.logos.name
+  container_access_type = "blob" # expect-undetermined: azure-storage-no-public-blob
+}
