@@ -353,7 +353,7 @@ fn print_scan_problems(outcome: &ScanOutcome, paths: &[PathBuf], shown: bool) {
             eprintln!("warning: nothing to scan under {shown}: all {} files are excluded by soc2gate.toml", outcome.excluded);
         } else {
             eprintln!(
-                "warning: nothing to scan under {shown}: soc2gate reads *.tf, terraform.tfvars, *.auto.tfvars and .github/settings.yml"
+                "warning: nothing to scan under {shown}: soc2gate reads *.tf, terraform.tfvars, *.auto.tfvars, .github/settings.yml and .github/workflows/*.yml"
             );
         }
     }

@@ -107,7 +107,8 @@ fn read(file: &Discovered) -> Result<SourceFile, LoadError> {
 }
 
 /// Loads every unit of the discovered files, in parallel: Terraform directories (local
-/// module calls expanded inside their callers), settings files and plan files.
+/// module calls expanded inside their callers), settings files, workflow directories and
+/// plan files.
 pub fn load(
     files: &[Discovered],
     opts: &LoadOptions,
@@ -155,6 +156,18 @@ pub fn load(
         },
     );
     loaded.extend(settings);
+    let workflows: Vec<Loaded> = groups
+        .workflows
+        .par_iter()
+        .map(|(dir, members)| {
+            let srcs: Vec<&SourceFile> = members
+                .iter()
+                .filter_map(|d| sources.get(&d.display).map(|s| s.as_ref()))
+                .collect();
+            soc2gate_yaml::load_workflows(dir, &srcs)
+        })
+        .collect();
+    loaded.extend(workflows);
     for plan in &groups.plans {
         let Some(src) = sources.get(&plan.display) else {
             continue;
