@@ -113,10 +113,7 @@ fn line_of(outcome: &ScanOutcome, file: &str, span: soc2gate_model::Span) -> usi
 
 /// Every rule's members, by rule id: the resources of its types in every unit, and any
 /// other resource its findings or undetermined entries name.
-fn populations(
-    outcome: &ScanOutcome,
-    links: &Links,
-) -> BTreeMap<String, Vec<Member>> {
+fn populations(outcome: &ScanOutcome, links: &Links) -> BTreeMap<String, Vec<Member>> {
     let mut by_type: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for r in &outcome.rules {
         for t in &r.resource_types {
@@ -277,10 +274,7 @@ fn occurrence_key(f: &Finding) -> OccurrenceKey {
 }
 
 /// The exceptions register, and for every covered occurrence the id of its exception.
-fn register(
-    outcome: &ScanOutcome,
-    inputs: &Inputs,
-) -> (Vec<ExceptionEntry>, Links) {
+fn register(outcome: &ScanOutcome, inputs: &Inputs) -> (Vec<ExceptionEntry>, Links) {
     struct Raw {
         rule: String,
         resource: String,
