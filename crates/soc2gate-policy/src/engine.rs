@@ -539,6 +539,7 @@ deny contains v if {
                 values,
                 unknown: vec![],
                 refs: Default::default(),
+                expressions: Default::default(),
             });
         }
         m

@@ -2,7 +2,8 @@
 # `aws_s3_bucket_server_side_encryption_configuration`, `aws_s3_bucket_acl`,
 # `aws_s3_bucket_versioning`, `aws_s3_bucket_logging`, `aws_s3_bucket_public_access_block`,
 # `aws_s3_bucket_object_lock_configuration`, ...) to their `aws_s3_bucket`, through the
-# split resource's `bucket` attribute.
+# split resource's `bucket` attribute: by reference, by the same literal name, or by the
+# same unknown expression in the same module instance (`bucket = var.name` on both).
 #
 # Two questions, because a finding about a missing split resource must never depend on an
 # unknown value:
@@ -74,6 +75,20 @@ _joined_splits(bucket, type_name) := {split |
 	type_name != "aws_s3_bucket"
 	name := bucket_name(bucket)
 	some split in core.named("bucket", name, type_name)
+} | {split |
+	# The same unknown expression (`bucket = var.name` on both).
+	some key in _expression_keys(bucket, ["bucket"])
+	some split in object.get(_splits_by_expression, key, set())
+	split.type == type_name
+}
+
+# Expression key -> the split resources whose unknown `bucket` is written that way.
+_splits_by_expression := {key: {split |
+	some split in _splits
+	key in _expression_keys(split, ["bucket"])
+} |
+	some s in _splits
+	some key in _expression_keys(s, ["bucket"])
 }
 
 # The split resource is joined to some bucket of the input (managed or a data source).
@@ -83,21 +98,25 @@ resolved(split) if {
 }
 
 # The keys that join a split resource to a bucket: "ref:<address>" for each address its
-# `bucket` references, and "name:<name>" for a known literal name.
-_split_keys(split) := {key |
-	some address in object.get(split.refs, "bucket", [])
-	key := concat("", ["ref:", address])
-} | {key |
-	name := object.get(split.values, "bucket", null)
-	is_string(name)
-	key := concat("", ["name:", name])
-}
+# `bucket` references, "name:<name>" for a known literal name, and "expr:<expression>"
+# for an unknown one (see `_expression_keys`).
+_split_keys(split) := attribute_keys(split, ["bucket"])
 
 # The keys of a bucket: its address, the resource it is an instance of (a reference to
-# `aws_s3_bucket.b` joins `aws_s3_bucket.b[0]` once `count` is expanded), and its name.
-_bucket_keys(bucket) := {concat("", ["ref:", bucket.address]), concat("", ["ref:", core.base_address(bucket.address)])} | {key |
+# `aws_s3_bucket.b` joins `aws_s3_bucket.b[0]` once `count` is expanded), its name, and
+# the expression of its unknown name.
+_bucket_keys(bucket) := ({concat("", ["ref:", bucket.address]), concat("", ["ref:", core.base_address(bucket.address)])} | {key |
 	name := bucket_name(bucket)
 	key := concat("", ["name:", name])
+}) | _expression_keys(bucket, ["bucket"])
+
+# "expr:<expression>" when the value at `path` is unknown and the loader gives the
+# canonical text of its expression, qualified with the module instance: a bucket and a
+# split resource both written `bucket = var.name` name the same bucket.
+_expression_keys(r, path) := {key |
+	text := object.get(object.get(r, "expressions", {}), core.path_text(path), null)
+	is_string(text)
+	key := concat("", ["expr:", text])
 }
 
 _all_bucket_keys := {key |
@@ -117,7 +136,7 @@ _splits := {r.address: r |
 	_has_bucket(r)
 }
 
-_has_bucket(r) if "bucket" in object.keys(r.values)
+_has_bucket(r) if object.get(r.values, "bucket", null) != null
 
 _has_bucket(r) if "bucket" in r.unknown
 
@@ -162,21 +181,21 @@ joined_of(bucket, type_name) := [split |
 	split.mode == "managed"
 ]
 
-# The join keys of a bucket ("ref:<address>", "name:<name>"), to match against the keys of
+# The join keys of a bucket ("ref:<address>", "name:<name>", "expr:<expression>"), to match against the keys of
 # another attribute that names a bucket (`attribute_keys`).
 keys(bucket) := _bucket_keys(bucket)
 
 # The join keys of an attribute that names a bucket other than a split resource's
 # `bucket`: a logging `target_bucket`, a trail's `s3_bucket_name`. `path` is an array
 # (["logging", 0, "target_bucket"]).
-attribute_keys(r, path) := {key |
+attribute_keys(r, path) := ({key |
 	some address in object.get(r.refs, core.path_text(path), [])
 	key := concat("", ["ref:", address])
 } | {key |
 	name := object.get(r.values, path, null)
 	is_string(name)
 	key := concat("", ["name:", name])
-}
+}) | _expression_keys(r, path)
 
 # One of the join keys is a bucket of the input (managed or a data source).
 names_a_bucket(keys) if {
@@ -222,6 +241,10 @@ _buckets_of(split) := {b |
 	is_string(name)
 	some b in core.named("bucket", name, "aws_s3_bucket")
 	b.mode == "managed"
+} | {b |
+	some key in _expression_keys(split, ["bucket"])
+	some b in buckets
+	key in _expression_keys(b, ["bucket"])
 }
 
 # Managed buckets: data sources of type `aws_s3_bucket` are read, never judged.
