@@ -3,9 +3,12 @@
 //! shares the compiled policies; it costs microseconds).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::num::NonZeroU32;
+use std::time::Duration;
 
 use rayon::prelude::*;
-use regorus::{Engine, Value as RegoValue};
+use regorus::utils::limits::ExecutionTimerConfig;
+use regorus::{Engine, LimitError, Value as RegoValue};
 use serde_json::{Map, Value};
 use soc2gate_model::{Module, RuleMeta};
 
@@ -66,6 +69,11 @@ impl std::fmt::Display for EvalError {
     }
 }
 
+/// How long one rule may run on one unit unless `soc2gate.toml` says otherwise: far
+/// beyond what any built-in rule needs (milliseconds), short enough that a runaway custom
+/// policy fails the gate instead of hanging it.
+pub const DEFAULT_RULE_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// The compiled policies of a scan and their metadata.
 #[derive(Clone)]
 pub struct PolicySet {
@@ -75,6 +83,14 @@ pub struct PolicySet {
     /// `data.<package>.undetermined` for the rules that define it, in `rules` order.
     undetermined: Vec<Option<String>>,
     template: Engine,
+}
+
+/// regorus's cooperative timer, checked every few dozen steps of evaluation.
+fn timer(limit: Duration) -> ExecutionTimerConfig {
+    ExecutionTimerConfig {
+        limit,
+        check_interval: NonZeroU32::new(64).expect("non-zero"),
+    }
 }
 
 fn rego_error(path: &str, e: impl std::fmt::Display) -> PolicyError {
@@ -105,6 +121,7 @@ impl PolicySet {
     ) -> Result<PolicySet, Vec<PolicyError>> {
         let mut errors = Vec::new();
         let mut engine = Engine::new();
+        engine.set_execution_timer_config(timer(DEFAULT_RULE_TIMEOUT));
         let mut rules = Vec::new();
         // Each rule's policy text, in `rules` order, for the line of `invalid_params`.
         let mut texts = Vec::new();
@@ -206,6 +223,10 @@ impl PolicySet {
         if !errors.is_empty() {
             return Err(errors);
         }
+        errors.extend(check_calls(&mut engine, &rules, &queries));
+        if !errors.is_empty() {
+            return Err(errors);
+        }
         let undetermined = undetermined_queries(&mut engine, &rules, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
@@ -224,6 +245,24 @@ impl PolicySet {
             undetermined,
             template: engine,
         })
+    }
+
+    /// Sets how long one rule may run on one unit; a rule that runs longer is a rule
+    /// error naming the rule and the unit.
+    pub fn set_rule_timeout(&mut self, limit: Duration) {
+        self.template.set_execution_timer_config(timer(limit));
+    }
+
+    /// The message of a rule's evaluation error: a deadline overrun says what to do.
+    fn eval_message(e: &anyhow::Error) -> String {
+        match e.downcast_ref::<LimitError>() {
+            Some(LimitError::TimeLimitExceeded { limit, .. }) => format!(
+                "it ran longer than {}s, the deadline of one rule on one unit; make the rule \
+                 cheaper, or raise `rule_timeout_seconds` in soc2gate.toml",
+                limit.as_secs_f64()
+            ),
+            _ => e.to_string(),
+        }
     }
 
     /// The rule ids, for messages and `Debug`.
@@ -414,7 +453,7 @@ impl PolicySet {
         };
         let value = match engine.eval_rule(query.clone()) {
             Ok(v) => v,
-            Err(e) => return vec![fail(e.to_string())],
+            Err(e) => return vec![fail(Self::eval_message(&e))],
         };
         let entries = match &value {
             RegoValue::Undefined => return Vec::new(),
@@ -448,6 +487,48 @@ impl PolicySet {
             })
             .collect()
     }
+}
+
+/// regorus resolves a function when a rule first calls it, so a rule whose resource
+/// types are absent from a scan would never reveal a call of a function that does not
+/// exist, and a gate would pass without checking. Each rule is evaluated once on a
+/// synthetic input holding one bare resource of each of its types; a call it cannot
+/// resolve is a load error. (Only that error: a bare resource may well trip a rule in
+/// ways real input never does.)
+fn check_calls(engine: &mut Engine, rules: &[RuleMeta], queries: &[String]) -> Vec<PolicyError> {
+    let mut errors = Vec::new();
+    for (r, q) in rules.iter().zip(queries) {
+        let resources: Map<String, Value> = r
+            .resource_types
+            .iter()
+            .map(|t| {
+                let stub = serde_json::json!({
+                    "address": format!("{t}.soc2gate_check"), "mode": "managed", "type": t,
+                    "name": "soc2gate_check", "provider": "", "module": "", "file": "",
+                    "values": {}, "unknown": [], "refs": {}
+                });
+                (t.clone(), Value::Array(vec![stub]))
+            })
+            .collect();
+        engine.set_input(RegoValue::from(
+            serde_json::json!({ "resources": resources }),
+        ));
+        if let Err(e) = engine.eval_rule(q.clone()) {
+            let message = e.to_string();
+            if message.contains("could not find function") {
+                errors.push(PolicyError::new(
+                    &r.source,
+                    0,
+                    format!(
+                        "rule `{}` calls a function that does not exist: {message}",
+                        r.id
+                    ),
+                ));
+            }
+        }
+    }
+    engine.set_input(RegoValue::from_json_str(r#"{"resources":{}}"#).expect("valid json"));
+    errors
 }
 
 /// `data.<package>.undetermined` for each rule that defines it. A rule that defines it as

@@ -11,7 +11,7 @@ mod testing;
 
 use std::fmt;
 
-pub use engine::{EvalError, EvalOptions, Judgement, PolicySet, Violation};
+pub use engine::{EvalError, EvalOptions, Judgement, PolicySet, Violation, DEFAULT_RULE_TIMEOUT};
 pub use examples::{
     builtin_examples, expect_marker, undetermined_marker, ExpectMarker, DOC_MARKER,
     UNDETERMINED_MARKER,

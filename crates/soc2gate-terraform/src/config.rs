@@ -107,6 +107,9 @@ pub(crate) struct Variable<'a> {
     pub ty: Type,
     /// `nullable = false`: a null argument means the default.
     pub nullable: bool,
+    /// Where its default is written (the block header without one), for cycle errors.
+    pub src: &'a Src<'a>,
+    pub span: Span,
 }
 
 /// A `locals` entry: its expression and where it is defined (for cycle errors).
@@ -250,12 +253,18 @@ impl<'a> Config<'a> {
                     let ty = attr("type").map_or(Type::Any, |t| parse_type(t, &eval::constant));
                     let nullable =
                         !matches!(attr("nullable"), Some(Expression::Bool(b)) if !*b.value());
+                    let span = block
+                        .body
+                        .get_attribute("default")
+                        .map_or_else(|| header_span(block), span_of);
                     self.variables.insert(
                         name,
                         Variable {
                             default: attr("default"),
                             ty,
                             nullable,
+                            src,
+                            span,
                         },
                     );
                 }

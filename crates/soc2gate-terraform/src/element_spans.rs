@@ -17,8 +17,13 @@ use crate::config::Src;
 use crate::eval::{Bindings, Scope};
 use crate::value::{index_path, key_path, Val};
 
-/// Locals followed into locals: more than this is a cycle (which evaluation reports).
+/// Locals followed into locals: deeper than this is not followed.
 const MAX_DEPTH: usize = 32;
+
+/// Expressions walked per attribute. A local used twice by a local used twice... doubles
+/// the walk at each step, like the value it builds; past this the remaining elements are
+/// located at their nearest recorded parent.
+const MAX_STEPS: usize = 100_000;
 
 /// Records the spans of the elements of `expr`, the value of the attribute at `path`
 /// written in `src` (the resource's file) and evaluated with `b`.
@@ -34,6 +39,8 @@ pub(crate) fn record(
         scope,
         file: src.path(),
         spans: std::mem::take(spans),
+        locals: Vec::new(),
+        steps: 0,
     };
     walk.expr(src, expr, path, b, 0);
     *spans = walk.spans;
@@ -44,10 +51,18 @@ struct Walk<'s, 'a> {
     /// The resource's file.
     file: &'s str,
     spans: BTreeMap<String, Span>,
+    /// The locals being walked, outermost first: one met again is a cycle (which
+    /// evaluation reports) and is not followed.
+    locals: Vec<String>,
+    steps: usize,
 }
 
 impl Walk<'_, '_> {
     fn expr(&mut self, src: &Src<'_>, expr: &Expression, path: &str, b: &Bindings, depth: usize) {
+        self.steps += 1;
+        if self.steps > MAX_STEPS {
+            return;
+        }
         match expr {
             Expression::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
@@ -83,22 +98,26 @@ impl Walk<'_, '_> {
                 _ => {}
             },
             Expression::Traversal(t) => {
-                let local = match (&t.expr, t.operators.as_slice()) {
+                let name = match (&t.expr, t.operators.as_slice()) {
                     (Expression::Variable(root), [op]) if root.as_str() == "local" => {
                         match op.value() {
-                            TraversalOperator::GetAttr(name) => {
-                                self.scope.config.locals.get(name.as_str())
-                            }
+                            TraversalOperator::GetAttr(name) => Some(name.as_str()),
                             _ => None,
                         }
                     }
                     _ => None,
                 };
-                if let Some(local) = local {
-                    // A local sees no `count` or `each`.
-                    if local.src.path() == self.file && depth < MAX_DEPTH {
-                        self.expr(local.src, local.expr, path, &Bindings::default(), depth + 1);
-                    }
+                let Some((name, local)) =
+                    name.and_then(|n| Some((n, self.scope.config.locals.get(n)?)))
+                else {
+                    return;
+                };
+                let on_path = self.locals.iter().any(|l| l == name);
+                // A local sees no `count` or `each`.
+                if local.src.path() == self.file && depth < MAX_DEPTH && !on_path {
+                    self.locals.push(name.to_string());
+                    self.expr(local.src, local.expr, path, &Bindings::default(), depth + 1);
+                    self.locals.pop();
                 }
             }
             _ => {}

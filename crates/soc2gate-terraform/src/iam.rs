@@ -16,7 +16,7 @@ use std::rc::Rc;
 use serde_json::Value;
 
 use crate::eval::{Bindings, Instances, Scope};
-use crate::normalize::{body_value, POLICY_DOCUMENT};
+use crate::normalize::{body_value, header_span, POLICY_DOCUMENT};
 use crate::value::{encode_json, Val};
 
 /// An ordered statement: the provider's field order.
@@ -415,7 +415,10 @@ impl Scope<'_> {
             body.insert("id".into(), Val::Unknown);
             Val::Object(body)
         };
-        let value = match self.instances(&rb.block.body, &Bindings::default()) {
+        let instances = self.at(rb.src, header_span(rb.block), || {
+            self.instances(&rb.block.body, &Bindings::default())
+        });
+        let value = match instances {
             Instances::Single(b) => one(&b),
             Instances::Unknown(_) => Val::Unknown,
             Instances::Keyed {

@@ -38,6 +38,7 @@ mod eval;
 mod functions;
 mod iam;
 mod json;
+mod limits;
 mod load;
 mod modules;
 mod normalize;
@@ -66,6 +67,10 @@ pub struct LoadOptions {
     /// roots (display form) inside which `file`, `templatefile` and `fileexists` may read.
     pub base: PathBuf,
     pub roots: Vec<String>,
+    /// Display paths of files that are encrypted (git-crypt, SOPS) and given with no text:
+    /// a variable file among them may set any variable, so every variable it could set
+    /// is unknown.
+    pub encrypted: Vec<String>,
     /// The directory (relative to `base`, or absolute) inside which module directories
     /// that are not part of the scan are read: the local sources of scanned modules, and
     /// the remote modules `terraform init` installed (listed in a root module's

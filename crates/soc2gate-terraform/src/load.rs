@@ -220,6 +220,7 @@ fn load_root(
     let auto = vars::auto_files(source_files);
     let values = vars::root_values(config, &auto, opts);
     errors.extend(values.errors);
+    let mut warnings = values.warnings;
 
     let ctx = Ctx::new(configs, module_dirs, files);
     let resources = {
@@ -241,10 +242,11 @@ fn load_root(
         module.resources.push(resource);
     }
     errors.extend(diags.errors);
+    warnings.extend(diags.warnings);
     let loaded = Loaded {
         module,
         errors,
-        warnings: Vec::new(),
+        warnings,
         unexpanded: diags.unexpanded,
     };
     (loaded, diags.used)

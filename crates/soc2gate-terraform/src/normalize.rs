@@ -50,12 +50,14 @@ impl ResourceBlock<'_> {
 /// `count = 0` or an empty collection, and one with the plain address when their number
 /// is unknown (its `count.index` and `each.*` unknown).
 pub(crate) fn normalize<'a>(scope: &Scope<'a>, rb: &ResourceBlock<'a>) -> Vec<Normalized> {
-    let instances = scope.instances(&rb.block.body, &Bindings::default());
-    instances
-        .into_list()
-        .into_iter()
-        .map(|(suffix, b)| instance(scope, rb, &suffix, &b))
-        .collect()
+    scope.at(rb.src, header_span(rb.block), || {
+        let instances = scope.instances(&rb.block.body, &Bindings::default());
+        instances
+            .into_list()
+            .into_iter()
+            .map(|(suffix, b)| instance(scope, rb, &suffix, &b))
+            .collect()
+    })
 }
 
 fn instance<'a>(

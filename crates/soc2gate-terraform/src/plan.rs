@@ -80,9 +80,14 @@ pub(crate) fn load_plan(
         }
     };
 
+    let mut shape = Shape {
+        plan,
+        errors: &mut loaded.errors,
+    };
     // Unknown paths by resource address.
     let mut after_unknown: HashMap<&str, &JValue> = HashMap::new();
-    for change in root.get("resource_changes").map_or(&[][..], JValue::items) {
+    let changes = shape.get(&root, "", "resource_changes", Want::Array);
+    for change in changes.map_or(&[][..], JValue::items) {
         if let (Some(address), Some(u)) = (
             change.get("address").and_then(JValue::as_str),
             change.get("change").and_then(|c| c.get("after_unknown")),
@@ -118,41 +123,53 @@ pub(crate) fn load_plan(
     }
 
     let mut used_config = false;
-    if let Some(m) = root
-        .get("planned_values")
-        .and_then(|p| p.get("root_module"))
-    {
-        let mut stack = vec![(m, String::new())];
-        while let Some((m, module_address)) = stack.pop() {
-            for r in m.get("resources").map_or(&[][..], JValue::items) {
-                let Some((resource, spans)) = resource(
-                    plan,
-                    r,
-                    &module_address,
-                    &after_unknown,
-                    &refs,
-                    &config_spans,
-                ) else {
-                    continue;
-                };
-                used_config |= spans.file != plan.path;
-                loaded
-                    .module
-                    .source_map
-                    .insert(resource.address.clone(), spans);
-                loaded.module.resources.push(resource);
+    let planned = shape.get(&root, "", "planned_values", Want::Object);
+    let root_module =
+        planned.and_then(|p| shape.get(p, "planned_values", "root_module", Want::Object));
+    let mut resources = Vec::new();
+    if let Some(m) = root_module {
+        let mut stack = vec![(m, String::new(), "planned_values.root_module".to_string())];
+        while let Some((m, module_address, path)) = stack.pop() {
+            let list = shape.get(m, &path, "resources", Want::Array);
+            for (i, r) in list.map_or(&[][..], JValue::items).iter().enumerate() {
+                if shape.resource(r, &format!("{path}.resources[{i}]")) {
+                    resources.push((r, module_address.clone()));
+                }
             }
             // Children in order: pushed reversed onto the stack.
-            let children = m.get("child_modules").map_or(&[][..], JValue::items);
-            for child in children.iter().rev() {
-                let address = child
-                    .get("address")
+            let children = shape.get(m, &path, "child_modules", Want::Array);
+            let children = children.map_or(&[][..], JValue::items);
+            for (i, child) in children.iter().enumerate().rev() {
+                let child_path = format!("{path}.child_modules[{i}]");
+                if !shape.is(child, &child_path, Want::Object) {
+                    continue;
+                }
+                let address = shape
+                    .get(child, &child_path, "address", Want::String)
                     .and_then(JValue::as_str)
                     .unwrap_or("")
                     .to_string();
-                stack.push((child, address));
+                stack.push((child, address, child_path));
             }
         }
+    }
+    for (r, module_address) in resources {
+        let Some((resource, spans)) = resource(
+            plan,
+            r,
+            &module_address,
+            &after_unknown,
+            &refs,
+            &config_spans,
+        ) else {
+            continue;
+        };
+        used_config |= spans.file != plan.path;
+        loaded
+            .module
+            .source_map
+            .insert(resource.address.clone(), spans);
+        loaded.module.resources.push(resource);
     }
     if used_config {
         for f in config_files {
@@ -162,6 +179,89 @@ pub(crate) fn load_plan(
         }
     }
     loaded
+}
+
+/// The JSON types the plan format requires in a place.
+#[derive(Clone, Copy, PartialEq)]
+enum Want {
+    Object,
+    Array,
+    String,
+}
+
+/// Checks the plan's structure where it is read: a part of the wrong type is a load error
+/// with its JSON path, never silently an empty plan.
+struct Shape<'p> {
+    plan: &'p SourceFile,
+    errors: &'p mut Vec<LoadError>,
+}
+
+impl Shape<'_> {
+    /// Member `key` of the object `v` at `path`: `None` when absent, or (with an error)
+    /// of another type than `want`.
+    fn get<'j>(&mut self, v: &'j JValue, path: &str, key: &str, want: Want) -> Option<&'j JValue> {
+        let m = v.get(key)?;
+        let path = if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        };
+        self.is(m, &path, want).then_some(m)
+    }
+
+    fn is(&mut self, v: &JValue, path: &str, want: Want) -> bool {
+        let ok = matches!(
+            (&v.kind, want),
+            (JKind::Object(_), Want::Object)
+                | (JKind::Array(_), Want::Array)
+                | (JKind::String(_), Want::String)
+        );
+        if !ok {
+            let expected = match want {
+                Want::Object => "an object",
+                Want::Array => "an array",
+                Want::String => "a string",
+            };
+            self.errors.push(LoadError {
+                location: self.plan.locate(v.span),
+                message: format!("`{path}` must be {expected} in a Terraform plan"),
+                help: Some(
+                    "this is not the JSON `terraform show -json plan.out` writes; produce it \
+                     again. soc2gate did not read this part of the plan"
+                        .to_string(),
+                ),
+            });
+        }
+        ok
+    }
+
+    /// True when a planned resource has the members every resource has.
+    fn resource(&mut self, r: &JValue, path: &str) -> bool {
+        if !self.is(r, path, Want::Object) {
+            return false;
+        }
+        let mut ok = true;
+        for key in ["address", "type", "name"] {
+            if r.get(key).is_none() {
+                self.errors.push(LoadError {
+                    location: self.plan.locate(r.span),
+                    message: format!("`{path}` has no `{key}`"),
+                    help: Some(
+                        "every resource of a plan has an address, type and name; produce the \
+                         plan again with `terraform show -json plan.out`"
+                            .to_string(),
+                    ),
+                });
+                ok = false;
+            } else {
+                ok &= self.get(r, path, key, Want::String).is_some();
+            }
+        }
+        if r.get("values").is_some() {
+            ok &= self.get(r, path, "values", Want::Object).is_some();
+        }
+        ok
+    }
 }
 
 fn resource(

@@ -117,6 +117,54 @@ impl Writer<'_> {
         });
     }
 
+    /// True when `v`, at `path` of the document, is an object; a load error otherwise,
+    /// since Terraform rejects the file and skipping it silently would check nothing.
+    fn is_object(&mut self, v: &JValue, path: &str) -> bool {
+        if matches!(v.kind, JKind::Object(_)) {
+            return true;
+        }
+        self.shape_error(v, path, "an object");
+        false
+    }
+
+    /// The members of an object at `path`, or of every object of an array there (JSON
+    /// syntax allows both where a block may repeat); anything else is a load error.
+    fn objects<'j>(&mut self, v: &'j JValue, path: &str) -> Vec<&'j JMember> {
+        match &v.kind {
+            JKind::Object(members) => members.iter().collect(),
+            JKind::Array(items) => {
+                let mut members = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    if self.is_object(item, &format!("{path}[{i}]")) {
+                        members.extend(item.members());
+                    }
+                }
+                members
+            }
+            _ => {
+                self.shape_error(v, path, "an object");
+                Vec::new()
+            }
+        }
+    }
+
+    fn shape_error(&mut self, v: &JValue, path: &str, expected: &str) {
+        let found = match v.kind {
+            JKind::Null => "null",
+            JKind::Bool(_) => "a boolean",
+            JKind::Number(_) => "a number",
+            JKind::String(_) => "a string",
+            JKind::Array(_) => "an array",
+            JKind::Object(_) => "an object",
+        };
+        self.error(
+            v.span,
+            format!("`{path}` must be {expected}, not {found}"),
+            "Terraform rejects this file; fix its structure (see Terraform's JSON configuration \
+             syntax). soc2gate did not read what this part declares",
+        );
+    }
+
     fn duplicate(&mut self, m: &JMember) {
         let message = format!("\"{}\" is set more than once in this object", m.key);
         self.error(m.key_span, message, DUPLICATE_HELP);
@@ -456,23 +504,32 @@ pub(crate) fn to_hcl(file: &SourceFile) -> Result<(Body, OffsetMap, Vec<LoadErro
         file,
     };
     for top in root.members() {
-        match top.key.as_str() {
+        let top_path = top.key.as_str();
+        match top_path {
             kind @ ("resource" | "data") => {
-                for rtype in each_object_member(&top.value) {
-                    for name in each_object_member(&rtype.value) {
-                        let header = format!("{kind} {} {}", quote(&rtype.key), quote(&name.key));
-                        w.mapped(&header, name.key_span);
+                for rtype in w.objects(&top.value, top_path) {
+                    let type_path = format!("{top_path}.{}", rtype.key);
+                    for name in w.objects(&rtype.value, &type_path) {
+                        let path = format!("{type_path}.{}", name.key);
                         // An array here would declare the same resource twice.
                         let body = match &name.value.kind {
                             JKind::Array(items) => items.first().unwrap_or(&name.value),
                             _ => &name.value,
                         };
+                        if !w.is_object(body, &path) {
+                            continue;
+                        }
+                        let header = format!("{kind} {} {}", quote(&rtype.key), quote(&name.key));
+                        w.mapped(&header, name.key_span);
                         w.body(body, Kind::Resource);
                     }
                 }
             }
             kind @ ("variable" | "module" | "output") => {
-                for name in each_object_member(&top.value) {
+                for name in w.objects(&top.value, top_path) {
+                    if !w.is_object(&name.value, &format!("{top_path}.{}", name.key)) {
+                        continue;
+                    }
                     w.mapped(&format!("{kind} {}", quote(&name.key)), name.key_span);
                     let body_kind = match kind {
                         "variable" => Kind::Variable,
@@ -488,6 +545,9 @@ pub(crate) fn to_hcl(file: &SourceFile) -> Result<(Body, OffsetMap, Vec<LoadErro
                     _ => vec![&top.value],
                 };
                 for block in blocks {
+                    if !w.is_object(block, top_path) {
+                        continue;
+                    }
                     w.mapped("locals", top.key_span);
                     w.body(block, Kind::Attributes);
                 }

@@ -187,8 +187,11 @@ pub(crate) fn to_set(items: Vec<Val>) -> Val {
         });
     }
     let mut out: Vec<Val> = Vec::with_capacity(known.len() + unknown.len());
+    // By a text key rather than `out.contains`, which is quadratic: a set of 100,000
+    // strings must not take minutes.
+    let mut seen = std::collections::HashSet::new();
     for v in known {
-        if !out.contains(&v) {
+        if seen.insert(format!("{v:?}")) {
             out.push(v);
         }
     }

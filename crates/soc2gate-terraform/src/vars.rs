@@ -16,13 +16,13 @@
 use std::collections::HashMap;
 
 use hcl_edit::structure::Structure;
-use soc2gate_model::{LoadError, SourceFile};
+use soc2gate_model::{LoadError, SourceFile, Span};
 
 use crate::config::Config;
 use crate::eval::{self, Bindings, Input};
 use crate::json;
 use crate::parse;
-use crate::types::Type;
+use crate::types::{convert, Type};
 use crate::value::Val;
 use crate::LoadOptions;
 
@@ -61,6 +61,8 @@ pub(crate) struct RootValues {
     pub inputs: HashMap<String, Input>,
     pub files: Vec<String>,
     pub errors: Vec<LoadError>,
+    /// Values of the wrong type for their variable.
+    pub warnings: Vec<LoadError>,
 }
 
 pub(crate) fn root_values(
@@ -71,6 +73,7 @@ pub(crate) fn root_values(
     let mut values: HashMap<String, Val> = HashMap::new();
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut warnings = Vec::new();
     for (name, raw) in &opts.env_vars {
         if let Some(decl) = config.variables.get(name) {
             values.insert(name.clone(), raw_value(raw, &decl.ty));
@@ -78,8 +81,27 @@ pub(crate) fn root_values(
     }
     for file in auto.iter().copied().chain(opts.var_files.iter()) {
         files.push(file.path.clone());
-        for (name, value) in read_file(file, &mut errors) {
-            if config.variables.contains_key(&name) {
+        if opts.encrypted.contains(&file.path) {
+            for name in config.variables.keys() {
+                values.insert(name.clone(), Val::Unknown);
+            }
+            continue;
+        }
+        for (name, value, span) in read_file(file, &mut errors) {
+            if let Some(decl) = config.variables.get(&name) {
+                if has_error(&convert(value.clone(), &decl.ty)) {
+                    warnings.push(LoadError {
+                        location: file.locate(span),
+                        message: format!(
+                            "this value of var.{name} does not have the type its variable declares"
+                        ),
+                        help: Some(
+                            "Terraform rejects it; fix the value or the variable's type. \
+                             soc2gate treated the wrong parts as unknown"
+                                .to_string(),
+                        ),
+                    });
+                }
                 values.insert(name, value);
             }
         }
@@ -105,6 +127,17 @@ pub(crate) fn root_values(
         inputs,
         files,
         errors,
+        warnings,
+    }
+}
+
+/// True when a converted value holds a part Terraform would reject.
+fn has_error(v: &Val) -> bool {
+    match v {
+        Val::Error => true,
+        Val::List(items) => items.iter().any(has_error),
+        Val::Object(fields) => fields.values().any(has_error),
+        _ => false,
     }
 }
 
@@ -119,14 +152,15 @@ fn raw_value(raw: &str, ty: &Type) -> Val {
     }
 }
 
-/// The assignments of one variable file (HCL, or JSON when the name ends in `.json`).
-fn read_file(file: &SourceFile, errors: &mut Vec<LoadError>) -> Vec<(String, Val)> {
+/// The assignments of one variable file (HCL, or JSON when the name ends in `.json`),
+/// each with where it is written.
+fn read_file(file: &SourceFile, errors: &mut Vec<LoadError>) -> Vec<(String, Val, Span)> {
     if file.path.ends_with(".json") {
         return match json::parse(&file.text) {
             Ok(v) => v
                 .members()
                 .iter()
-                .map(|m| (m.key.clone(), m.value.to_val()))
+                .map(|m| (m.key.clone(), m.value.to_val(), m.span()))
                 .collect(),
             Err(e) => {
                 errors.push(LoadError {
@@ -150,6 +184,9 @@ fn read_file(file: &SourceFile, errors: &mut Vec<LoadError>) -> Vec<(String, Val
                         Structure::Attribute(attr) => Some((
                             attr.key.as_str().to_string(),
                             scope.eval(&attr.value, &Bindings::default()),
+                            hcl_edit::Span::span(attr)
+                                .map(Span::from)
+                                .unwrap_or_default(),
                         )),
                         Structure::Block(_) => None,
                     })

@@ -3,8 +3,11 @@
 //! saphyr builds the tree recursively, one stack frame per nesting level, and cloning
 //! or dropping the tree recurses the same way. A pull request can carry a settings file
 //! of `- - - - ...` twenty thousand levels deep, and a stack overflow aborts the whole
-//! scan. So the text is measured first, and the parse runs on a thread whose stack fits
-//! that measure; a file nested beyond any real settings file is refused.
+//! scan. So the nesting is measured first (with the event parser, which does not
+//! recurse), and the parse runs on a thread whose stack fits that measure; a file nested
+//! beyond any real settings file is refused.
+
+use saphyr_parser::Event;
 
 /// Stack for whatever does not grow with nesting, including alias expansion, which
 /// saphyr's node budget keeps to a few hundred levels beyond the text's own nesting.
@@ -16,32 +19,29 @@ const STACK_PER_LEVEL: usize = 16 << 10;
 /// The deepest nesting bound accepted. Real settings files stay under a hundred.
 pub(crate) const MAX_NESTING: usize = 1000;
 
-/// An upper bound on how deeply collections nest in `text`. Never below the truth;
-/// close to it for files written by people.
-///
-/// Block collections: one that contains a line's first token starts at a column no
-/// greater than the line's indentation, and at most two share a column (a mapping and
-/// a sequence written as one of its values at the same indentation); one that starts
-/// on the line owns a `-`, `?` or `:` there. Flow collections: each owns a `[` or `{`
-/// (plus the single-pair mapping `[a: b]` may add), and the parser allows at most 255
-/// open at once.
+/// How deeply collections nest in `text`, measured on saphyr's event parser, which
+/// keeps its own stack on the heap and so cannot overflow: comments, strings and flow
+/// JSON on one line count for what they are. A syntax error ends the measure there (the
+/// tree parse then reports it).
 pub(crate) fn nesting_bound(text: &str) -> usize {
-    let mut block = 0;
-    let mut brackets = 0usize;
-    for line in text.split(['\n', '\r']) {
-        let indent = line.chars().take_while(|c| matches!(c, ' ' | '\t')).count();
-        let mut indicators = 0;
-        for c in line.chars() {
-            match c {
-                '-' | '?' | ':' => indicators += 1,
-                '[' | '{' => brackets += 1,
-                _ => {}
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    for event in saphyr_parser::Parser::new_from_str(text) {
+        match event {
+            Ok((Event::SequenceStart(..) | Event::MappingStart(..), _)) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+                if deepest > MAX_NESTING {
+                    break;
+                }
             }
+            Ok((Event::SequenceEnd | Event::MappingEnd, _)) => depth = depth.saturating_sub(1),
+            Ok(_) => {}
+            Err(_) => break,
         }
-        block = block.max(2 * (indent + 1) + indicators);
     }
     // The stream and the document wrap everything.
-    block + 2 * brackets.min(255) + 2
+    deepest + 2
 }
 
 /// The stack a parse of `text` needs, or `None` when the text nests too deeply.
@@ -61,6 +61,17 @@ mod tests {
         let indented: String = (0..50).map(|i| format!("{}a:\n", " ".repeat(i))).collect();
         assert!(nesting_bound(&indented) >= 50);
         assert!(nesting_bound("[[[[x]]]]") >= 4);
+    }
+
+    #[test]
+    fn comments_strings_and_one_line_json_are_not_nesting() {
+        let rule = format!("# {}\nbranches:\n  - name: main\n", "-".repeat(5000));
+        assert!(nesting_bound(&rule) < 10, "{}", nesting_bound(&rule));
+        let quoted = format!("description: \"{}\"\n", "[{".repeat(3000));
+        assert!(nesting_bound(&quoted) < 10);
+        let json = r#"{"branches": [{"name": "main", "protection": {"required_status_checks": {"contexts": ["ci"]}}}]}"#;
+        assert_eq!(nesting_bound(json), 8);
+        assert!(stack_for(&rule).is_some());
     }
 
     #[test]

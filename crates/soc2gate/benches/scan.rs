@@ -474,7 +474,7 @@ fn main() {
     let mut parse_times = Vec::new();
     for _ in 0..iterations {
         let start = Instant::now();
-        let (found, _) = soc2gate::discover::discover(std::slice::from_ref(&root), &cwd);
+        let found = soc2gate::discover::discover(std::slice::from_ref(&root), &cwd).files;
         use rayon::prelude::*;
         let ok = found
             .par_iter()
@@ -492,8 +492,8 @@ fn main() {
 
     if flag("--per-rule") {
         // Each rule alone over the loaded corpus, slowest first: where evaluation time goes.
-        let (found, _) = soc2gate::discover::discover(std::slice::from_ref(&root), &cwd);
-        let (loaded, _, _) = soc2gate::scan::load(&found, &Default::default());
+        let found = soc2gate::discover::discover(std::slice::from_ref(&root), &cwd).files;
+        let loaded = soc2gate::scan::load(&found, &Default::default()).units;
         let units: Vec<_> = loaded.into_iter().map(|l| l.module).collect();
         let mut times = Vec::new();
         for rule in policies.rules() {

@@ -137,8 +137,9 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ScanArgs {
-    /// Files or directories to scan. Directories are walked honouring .gitignore;
-    /// `.git/` and `.terraform/` are skipped. All .tf files of a directory form one module.
+    /// Files or directories to scan. `.git/` and `.terraform/` are skipped. In a git work
+    /// tree every tracked file is scanned and untracked files follow .gitignore; outside
+    /// git, .gitignore and .ignore apply. All .tf files of a directory form one module.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
 
@@ -187,6 +188,11 @@ pub struct ScanArgs {
     /// Report files that fail to parse, but do not let them alone make the exit code 2.
     #[arg(long)]
     pub allow_parse_errors: bool,
+
+    /// List on standard error the files that ignore files (.gitignore, .ignore) left out
+    /// (the summary counts them).
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
 
     #[command(flatten)]
     pub vars: VarArgs,

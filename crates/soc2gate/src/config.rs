@@ -10,6 +10,7 @@ use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -23,7 +24,8 @@ use crate::paths::Rebase;
 /// The name soc2gate looks for.
 pub const FILE_NAME: &str = "soc2gate.toml";
 
-const TOP_KEYS: &str = "fail_on, exclude, enable, disable, [rules.<rule-id>], [[exceptions]]";
+const TOP_KEYS: &str =
+    "fail_on, exclude, enable, disable, rule_timeout_seconds, [rules.<rule-id>], [[exceptions]]";
 const EXCEPTION_KEYS: &str = "rule, resource, path, reason, expires";
 const SEVERITIES: &str = "critical, high, medium, low";
 
@@ -135,6 +137,8 @@ pub struct Config {
     /// The directory globs and paths are relative to.
     pub dir: PathBuf,
     pub fail_on: Option<Severity>,
+    /// How long one rule may run on one unit (`rule_timeout_seconds`).
+    pub rule_timeout: Option<Duration>,
     pub exclude: Option<PathGlob>,
     pub enable: Vec<Spanned<String>>,
     pub disable: Vec<Spanned<String>>,
@@ -146,6 +150,7 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 struct Raw {
     fail_on: Option<Spanned<String>>,
+    rule_timeout_seconds: Option<Spanned<toml::Value>>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
     // Spanned as a whole, so that an empty list can be reported where it is written.
@@ -271,12 +276,24 @@ fn date(value: &Spanned<toml::Value>, errors: &mut Errors) -> Option<Date> {
 pub fn load(path: &Path, cwd: &Path) -> Result<Config, Vec<ConfigError>> {
     let display = crate::paths::relative(path, cwd);
     let abs = crate::paths::absolute(path, cwd);
-    let text = std::fs::read_to_string(&abs).map_err(|e| {
+    let bytes = std::fs::read(&abs).map_err(|e| {
         vec![ConfigError {
             file: display.clone(),
             line: 0,
             column: 0,
             message: format!("cannot read the config file: {e}"),
+        }]
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        // Located in the valid text before the bad byte.
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let p = SourceFile::new(display.clone(), prefix).position(valid);
+        vec![ConfigError {
+            file: display.clone(),
+            line: p.line,
+            column: p.column,
+            message: "not valid UTF-8; save soc2gate.toml as UTF-8".to_string(),
         }]
     })?;
     let dir = abs
@@ -304,6 +321,23 @@ pub fn parse(file: SourceFile, dir: PathBuf) -> Result<Config, Vec<ConfigError>>
         .fail_on
         .as_ref()
         .and_then(|s| severity(s, "fail_on", &mut errors));
+    let rule_timeout = raw.rule_timeout_seconds.as_ref().and_then(|v| {
+        let seconds = match v.get_ref() {
+            toml::Value::Integer(i) => Some(*i as f64),
+            toml::Value::Float(f) => Some(*f),
+            _ => None,
+        };
+        let d = seconds
+            .filter(|s| *s > 0.0 && *s <= 3600.0)
+            .map(Duration::from_secs_f64);
+        if d.is_none() {
+            errors.at(
+                v.span(),
+                "bad rule_timeout_seconds; allowed: a number of seconds above 0, at most 3600",
+            );
+        }
+        d
+    });
     let exclude = globs(&raw.exclude, "exclude", &mut errors);
     // An empty `enable` reads as "enable nothing", but leaving the key out means every
     // rule: rather than guess, say which of the two to write.
@@ -390,6 +424,7 @@ pub fn parse(file: SourceFile, dir: PathBuf) -> Result<Config, Vec<ConfigError>>
         source: Arc::new(file.clone()),
         dir,
         fail_on,
+        rule_timeout,
         exclude,
         enable,
         disable: raw.disable,
@@ -616,6 +651,10 @@ pub const STARTER: &str = r#"# soc2gate configuration.
 # Lowest severity that fails the scan (exit 1): critical, high, medium or low.
 # `soc2gate scan --fail-on` overrides it.
 fail_on = "low"
+
+# How long one rule may run on one module or settings file before the scan fails
+# (exit 2) with a rule error naming both. The default suits every built-in rule.
+# rule_timeout_seconds = 5
 
 # Files not to scan. `*` stays within a directory, `**` crosses directories, and a
 # pattern that matches a directory excludes everything under it.

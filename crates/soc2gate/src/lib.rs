@@ -194,10 +194,13 @@ fn prepare(
         })
         .map(|(s, _)| s)
         .collect();
-    let policies = PolicySet::load(&sources, &selection.params).map_err(|errors| {
+    let mut policies = PolicySet::load(&sources, &selection.params).map_err(|errors| {
         print_load_errors(&errors, config.as_ref());
         EXIT_ERROR
     })?;
+    if let Some(limit) = config.as_ref().and_then(|c| c.rule_timeout) {
+        policies.set_rule_timeout(limit);
+    }
     Ok(Prepared {
         policy_digest: evidence::policy_digest(&sources, &selection.params),
         config,
@@ -253,9 +256,7 @@ fn load_options(args: &VarArgs, cwd: &Path) -> Result<LoadOptions, u8> {
             }
         }
     }
-    let mut env_vars: Vec<(String, String)> = std::env::vars()
-        .filter_map(|(k, v)| Some((k.strip_prefix("TF_VAR_")?.to_string(), v)))
-        .collect();
+    let mut env_vars = tf_vars(std::env::vars_os());
     env_vars.sort();
     Ok(LoadOptions {
         var_files,
@@ -263,6 +264,26 @@ fn load_options(args: &VarArgs, cwd: &Path) -> Result<LoadOptions, u8> {
         env_vars,
         ..Default::default()
     })
+}
+
+/// The `TF_VAR_<name>` variables of an environment, name without the prefix. A name or
+/// value that is not UTF-8 cannot be a Terraform variable: it is skipped with a warning
+/// rather than read (any other variable of the environment may hold any bytes).
+fn tf_vars(env: impl Iterator<Item = (OsString, OsString)>) -> Vec<(String, String)> {
+    let mut vars = Vec::new();
+    for (key, value) in env {
+        let Some(name) = key.as_encoded_bytes().strip_prefix(b"TF_VAR_") else {
+            continue;
+        };
+        match (std::str::from_utf8(name), value.into_string()) {
+            (Ok(name), Ok(value)) => vars.push((name.to_string(), value)),
+            _ => eprintln!(
+                "warning: the environment variable {} is not valid UTF-8; soc2gate ignored it",
+                key.to_string_lossy()
+            ),
+        }
+    }
+    vars
 }
 
 /// What every scanning command needs before it scans.
@@ -362,6 +383,7 @@ fn print_scan_problems(outcome: &ScanOutcome, paths: &[PathBuf], shown: bool) {
 /// What the gate adds to a report: the lines after the text summary, and the JSON fields.
 struct Extras<'a> {
     excluded: usize,
+    ignored: usize,
     baseline: Option<&'a Baseline>,
     changed_since: Option<&'a str>,
     gated: &'a Gated,
@@ -374,6 +396,12 @@ impl Extras<'_> {
             out += &format!(
                 "excluded: {} by `exclude` in soc2gate.toml\n",
                 plural(self.excluded, "file")
+            );
+        }
+        if self.ignored > 0 {
+            out += &format!(
+                "ignored: {} by .gitignore or .ignore (untracked or outside git; --verbose lists them)\n",
+                plural(self.ignored, "file")
             );
         }
         if let Some(b) = self.baseline {
@@ -414,6 +442,7 @@ impl Extras<'_> {
         };
         if let Some(serde_json::Value::Object(summary)) = doc.get_mut("summary") {
             summary.insert("excluded".into(), self.excluded.into());
+            summary.insert("ignored".into(), self.ignored.into());
             summary.insert("fixed".into(), self.gated.fixed.len().into());
             summary.insert("not_shown".into(), self.gated.unchanged.into());
         }
@@ -634,6 +663,7 @@ fn cmd_scan(args: &ScanArgs, evidence: Option<&Path>) -> u8 {
     };
     let extras = Extras {
         excluded: outcome.excluded,
+        ignored: outcome.ignored.len(),
         baseline: baseline.as_ref(),
         changed_since: args.changed_since.as_deref(),
         gated: &gated,
@@ -676,6 +706,11 @@ fn cmd_scan(args: &ScanArgs, evidence: Option<&Path>) -> u8 {
     let _ = stdout.write_all(text.as_bytes());
     let _ = stdout.flush();
     print_scan_problems(&outcome, &args.paths, args.format == Format::Text);
+    if args.verbose {
+        for path in &outcome.ignored {
+            eprintln!("ignored: {path} (by .gitignore or .ignore)");
+        }
+    }
 
     let untrusted = !outcome.discover_errors.is_empty()
         || !outcome.eval_errors.is_empty()

@@ -48,6 +48,9 @@ pub struct ScanOutcome {
     pub maps: Vec<UnitMap>,
     /// Files left out by [`ScanOptions::exclude`].
     pub excluded: usize,
+    /// Files left out by ignore files (`.gitignore`, `.ignore`), as display paths: untracked
+    /// files in a git work tree, any file outside one.
+    pub ignored: Vec<String>,
 }
 
 /// What the stages after a scan need of one evaluated unit.
@@ -81,56 +84,116 @@ pub struct ScanOptions<'a> {
     pub undetermined: bool,
 }
 
+/// A discovered file as read.
+enum Read {
+    Text(SourceFile),
+    /// Encrypted (git-crypt, SOPS): not readable, and not an error either. The notice
+    /// says so; the file stands in the scan with no text.
+    Encrypted(LoadError),
+    Failed(LoadError),
+}
+
+/// The tool that encrypted a file, when it is one of those used to keep secrets (often
+/// `*.tfvars`) in a repository.
+fn encrypted_with(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\0GITCRYPT\0") {
+        return Some("git-crypt");
+    }
+    // SOPS keeps the document's shape, encrypts every value as `ENC[AES256_GCM,...]` and
+    // adds its own `sops` entry (YAML and JSON alike).
+    let text = std::str::from_utf8(bytes).ok()?;
+    let sops_key = text
+        .lines()
+        .any(|l| l.starts_with("sops:") || l.trim_start().starts_with("\"sops\":"));
+    (sops_key && text.contains("ENC[AES256_GCM,")).then_some("SOPS")
+}
+
 /// Reads a discovered file; unreadable or non-UTF-8 files become load errors.
-fn read(file: &Discovered) -> Result<SourceFile, LoadError> {
-    let fail = |message: String, help: &str| LoadError {
-        location: SourceFile::new(&file.display, "").locate(Span::default()),
-        message,
-        help: Some(help.to_string()),
+fn read(file: &Discovered) -> Read {
+    let fail = |location, message: String, help: &str| {
+        Read::Failed(LoadError {
+            location,
+            message,
+            help: Some(help.to_string()),
+        })
     };
-    let bytes = std::fs::read(&file.path).map_err(|e| {
-        fail(
-            format!("cannot read file: {e}"),
-            "check the file's permissions; it was not scanned",
-        )
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        fail(
-            format!(
-                "not valid UTF-8 (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
+    let start = || SourceFile::new(&file.display, "").locate(Span::default());
+    let bytes = match std::fs::read(&file.path) {
+        Ok(b) => b,
+        Err(e) => {
+            return fail(
+                start(),
+                format!("cannot read file: {e}"),
+                "check the file's permissions; it was not scanned",
+            )
+        }
+    };
+    if let Some(tool) = encrypted_with(&bytes) {
+        return Read::Encrypted(LoadError {
+            location: start(),
+            message: format!("encrypted with {tool}; its values are treated as unknown"),
+            help: Some(
+                "soc2gate cannot read encrypted files; decrypt it before the scan to check \
+                 what it declares"
+                    .to_string(),
             ),
-            "save the file as UTF-8; it was not scanned",
-        )
-    })?;
-    Ok(SourceFile::new(&file.display, text))
+        });
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Read::Text(SourceFile::new(&file.display, text)),
+        Err(e) => {
+            // Located in the valid text before the bad byte: its line and column.
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+            let at = SourceFile::new(&file.display, prefix).locate(Span::new(valid, valid));
+            fail(
+                at,
+                format!("not valid UTF-8 (invalid byte at offset {valid})"),
+                "save the file as UTF-8; it was not scanned",
+            )
+        }
+    }
+}
+
+/// What [`load`] read.
+pub struct LoadedFiles {
+    pub units: Vec<Loaded>,
+    /// The files read, by display path.
+    pub sources: BTreeMap<String, Arc<SourceFile>>,
+    /// Files that could not be read.
+    pub errors: Vec<LoadError>,
+    /// Notices of the files that are encrypted.
+    pub notices: Vec<LoadError>,
 }
 
 /// Loads every unit of the discovered files, in parallel: Terraform directories (local
 /// module calls expanded inside their callers), settings files, workflow directories and
 /// plan files.
-pub fn load(
-    files: &[Discovered],
-    opts: &LoadOptions,
-) -> (
-    Vec<Loaded>,
-    BTreeMap<String, Arc<SourceFile>>,
-    Vec<LoadError>,
-) {
-    let read_results: Vec<(String, Result<SourceFile, LoadError>)> = files
+pub fn load(files: &[Discovered], opts: &LoadOptions) -> LoadedFiles {
+    let read_results: Vec<(String, Read)> = files
         .par_iter()
         .map(|f| (f.display.clone(), read(f)))
         .collect();
     let mut sources = BTreeMap::new();
     let mut errors = Vec::new();
+    let mut notices = Vec::new();
+    let mut opts = opts.clone();
     for (path, result) in read_results {
         match result {
-            Ok(src) => {
+            Read::Text(src) => {
                 sources.insert(path, Arc::new(src));
             }
-            Err(e) => errors.push(e),
+            Read::Encrypted(notice) => {
+                // In the scan with no text, so that a variable file still counts as given:
+                // the variables it may set are unknown, not their defaults.
+                opts.encrypted.push(path.clone());
+                sources.insert(path.clone(), Arc::new(SourceFile::new(path, "")));
+                notices.push(notice);
+            }
+            Read::Failed(e) => errors.push(e),
         }
     }
+    let opts = &opts;
 
     let groups = discover::group(files);
     let modules: BTreeMap<String, Vec<&SourceFile>> = groups
@@ -190,7 +253,12 @@ pub fn load(
             .entry(file.path.clone())
             .or_insert_with(|| Arc::new(file));
     }
-    (loaded, sources, errors)
+    LoadedFiles {
+        units: loaded,
+        sources,
+        errors,
+        notices,
+    }
 }
 
 /// A location in a file of the scan (a position of 0:0 when its text was not read).
@@ -289,7 +357,9 @@ pub fn scan_with(
     opts: &ScanOptions,
 ) -> ScanOutcome {
     let start = Instant::now();
-    let (mut files, discover_errors) = discover::discover(paths, cwd);
+    let discovery = discover::discover(paths, cwd);
+    let mut files = discovery.files;
+    let discover_errors = discovery.errors;
     let mut excluded = 0;
     if let Some(exclude) = opts.exclude {
         let named: Vec<String> = paths
@@ -311,9 +381,34 @@ pub fn scan_with(
     if load_opts.boundary.is_none() {
         load_opts.boundary = paths.first().map(|p| crate::paths::repository_root(p, cwd));
     }
-    let (loaded, sources, mut load_errors) = load(&files, &load_opts);
+    let LoadedFiles {
+        units: loaded,
+        sources,
+        errors: mut load_errors,
+        notices: mut load_warnings,
+    } = load(&files, &load_opts);
+    // Unreadable parts of the tree are load errors like unreadable files: every report
+    // format shows them, and the scan is incomplete.
+    let at = |path: String| SourceFile::new(path, "").locate(Span::default());
+    for (path, why) in discovery.unreadable {
+        load_errors.push(LoadError {
+            location: at(path),
+            message: format!("cannot read this part of the tree: {why}"),
+            help: Some("check its permissions; the files under it were not scanned".to_string()),
+        });
+    }
+    for (path, why) in discovery.skipped_links {
+        load_warnings.push(LoadError {
+            location: at(path),
+            message: format!("not followed: {why}"),
+            help: Some(
+                "scan the link's target directly if it should be checked; links are followed \
+                 only inside the scanned directory"
+                    .to_string(),
+            ),
+        });
+    }
     let mut units = Vec::with_capacity(loaded.len());
-    let mut load_warnings = Vec::new();
     let mut unexpanded = Vec::new();
     for l in loaded {
         load_errors.extend(l.errors);
@@ -365,6 +460,7 @@ pub fn scan_with(
             })
             .collect(),
         excluded,
+        ignored: discovery.ignored,
         sources,
         elapsed: start.elapsed(),
     }

@@ -25,7 +25,7 @@ fn an_unknown_key_is_an_error_with_file_line_and_allowed_keys() {
     rejects(
         dir.path(),
         "# settings\nfail-on = \"high\"\n",
-        "error: soc2gate.toml:2:1: unknown key `fail-on`; allowed: fail_on, exclude, enable, disable, [rules.<rule-id>], [[exceptions]]",
+        "error: soc2gate.toml:2:1: unknown key `fail-on`; allowed: fail_on, exclude, enable, disable, rule_timeout_seconds, [rules.<rule-id>], [[exceptions]]",
     );
 }
 

@@ -8,6 +8,8 @@ use hcl_edit::structure::Body;
 use hcl_edit::visit::Visit;
 
 use super::{Bindings, Scope};
+use crate::limits::MAX_INSTANCES;
+use crate::normalize::header_span;
 use crate::value::{encode_string, Val};
 
 /// The instances a block with `count` or `for_each` declares.
@@ -51,10 +53,17 @@ impl<'a> Scope<'a> {
         if let Some(count) = body.get_attribute("count") {
             let refs: Rc<[String]> = Rc::from(self.refs(b, |c| c.visit_expr(&count.value)));
             let n = self.eval(&count.value, b).to_number();
-            let Some(n) = n.filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n < 1e6) else {
+            let unknown = || {
                 let unknown = object([("index", Val::Unknown)]);
-                return Instances::Unknown(b.with_refs("count", unknown, refs));
+                Instances::Unknown(b.with_refs("count", unknown, refs.clone()))
             };
+            let Some(n) = n.filter(|n| *n >= 0.0 && n.fract() == 0.0) else {
+                return unknown();
+            };
+            if n > MAX_INSTANCES as f64 {
+                self.too_many_instances("count", n);
+                return unknown();
+            }
             let instances = (0..n as usize)
                 .map(|i| {
                     let v = object([("index", Val::Number(i as f64))]);
@@ -91,6 +100,13 @@ impl<'a> Scope<'a> {
                 }),
             _ => None,
         };
+        let pairs = pairs.filter(|p| {
+            let within = p.len() <= MAX_INSTANCES;
+            if !within {
+                self.too_many_instances("for_each", p.len() as f64);
+            }
+            within
+        });
         let Some(pairs) = pairs else {
             let unknown = object([("key", Val::Unknown), ("value", Val::Unknown)]);
             return Instances::Unknown(b.with_refs("each", unknown, refs));
@@ -116,6 +132,18 @@ impl<'a> Scope<'a> {
         }
     }
 
+    fn too_many_instances(&self, meta: &str, n: f64) {
+        self.limit_reached(format!(
+            "{meta} gives {n} instances, more than {MAX_INSTANCES} (the limit per block); \
+             soc2gate checks them as one instance whose {} unknown",
+            if meta == "count" {
+                "count.index is"
+            } else {
+                "each.key and each.value are"
+            }
+        ));
+    }
+
     /// A managed resource as an expression sees it (`aws_s3_bucket.lake`). Terraform knows
     /// which instances it has at plan time but not their computed attributes, so the value
     /// is its shape: an object of unknown instances by `for_each` key, a list of them by
@@ -134,8 +162,11 @@ impl<'a> Scope<'a> {
             .borrow_mut()
             .resource_shapes
             .insert(address.clone(), None);
-        let body = &self.config.resources[index].block.body;
-        let shape = Rc::new(match self.instances(body, &Bindings::default()) {
+        let rb = &self.config.resources[index];
+        let instances = self.at(rb.src, header_span(rb.block), || {
+            self.instances(&rb.block.body, &Bindings::default())
+        });
+        let shape = Rc::new(match instances {
             Instances::Single(_) | Instances::Unknown(_) => Val::Unknown,
             Instances::Keyed {
                 by_count: true,

@@ -15,7 +15,7 @@ mod module_calls;
 mod refs;
 mod template;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::{Rc, Weak};
 
@@ -24,20 +24,23 @@ use hcl_edit::expr::{
     UnaryOperator,
 };
 use hcl_edit::visit::{self, Visit};
-use soc2gate_model::{LoadError, ModuleCall, Resource, ResourceSpans, UnexpandedModule};
+use soc2gate_model::{
+    LoadError, Location, ModuleCall, Resource, ResourceSpans, Span, UnexpandedModule,
+};
 
 pub(crate) use calls::Instances;
 use module_calls::{CallInstances, Caller};
 pub(crate) use refs::RefCollector;
 
-use crate::config::Config;
+use crate::config::{Config, Src};
 use crate::functions::{self, FileAccess};
+use crate::limits::{self, MAX_STEPS, MAX_VALUE_SIZE};
 use crate::modules::ModuleDirs;
 use crate::types::convert;
 use crate::value::Val;
 
-// Locals may refer to locals; a chain deeper than this is treated as unknown so that a
-// pathological module cannot exhaust the stack.
+// Locals and variables may refer to each other; a chain deeper than this is treated as
+// unknown so that a pathological module cannot exhaust the stack.
 const MAX_LOCAL_DEPTH: usize = 64;
 
 /// A normalized resource instance and its spans.
@@ -82,6 +85,8 @@ impl Bindings {
 #[derive(Default)]
 pub(crate) struct Diags {
     pub errors: Vec<LoadError>,
+    /// Limits reached (see [`crate::limits`]), each place once.
+    pub warnings: Vec<LoadError>,
     /// Module calls not expanded, once per `module` block (a block inside a module called
     /// twice is listed with the address of its first instance).
     pub unexpanded: Vec<UnexpandedModule>,
@@ -130,6 +135,13 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    pub(crate) fn warn(&self, w: LoadError) {
+        let mut d = self.diags.borrow_mut();
+        if d.first_time(&w) {
+            d.warnings.push(w);
+        }
+    }
+
     pub(crate) fn not_expanded(&self, u: UnexpandedModule) {
         let mut d = self.diags.borrow_mut();
         let place = (u.location.file.as_str(), u.location.span.start);
@@ -155,12 +167,14 @@ pub(crate) struct Input {
 struct State<'a> {
     /// Evaluated locals; `None` while one is being evaluated (a cycle if met again).
     locals: HashMap<String, Option<Rc<Val>>>,
+    /// The locals and variables being evaluated, innermost last (`local.a`, `var.v`): the
+    /// members of a cycle when one of them is met again.
     stack: Vec<String>,
     /// Resource references of locals; `None` while being collected.
     local_refs: HashMap<String, Option<Rc<[String]>>>,
     refs_depth: usize,
-    /// Variables, converted to their types.
-    variables: HashMap<String, Rc<Val>>,
+    /// Variables, converted to their types; `None` while one is being evaluated.
+    variables: HashMap<String, Option<Rc<Val>>>,
     /// Resource references of variables given by a caller; `None` while being collected.
     variable_refs: HashMap<String, Option<Rc<[String]>>>,
     /// Module calls by name, their instances made; `None` while their `count` or
@@ -205,6 +219,11 @@ pub(crate) struct Scope<'a> {
     /// This scope as its module instances refer to it.
     me: Weak<Scope<'a>>,
     state: RefCell<State<'a>>,
+    /// Expressions evaluated so far (bounded by [`MAX_STEPS`]).
+    pub(super) steps: Cell<usize>,
+    /// What is being evaluated (a resource, local, variable, module call), where a limit
+    /// warning points.
+    pub(super) site: Cell<Option<(&'a Src<'a>, Span)>>,
 }
 
 impl<'a> Scope<'a> {
@@ -227,7 +246,72 @@ impl<'a> Scope<'a> {
             caller: None,
             me: me.clone(),
             state: RefCell::default(),
+            steps: Cell::new(0),
+            site: Cell::new(None),
         })
+    }
+
+    /// Runs `f` with `site` as what is being evaluated.
+    pub(crate) fn at<R>(&self, src: &'a Src<'a>, span: Span, f: impl FnOnce() -> R) -> R {
+        let outer = self.site.replace(Some((src, span)));
+        let r = f();
+        self.site.set(outer);
+        r
+    }
+
+    /// A limit was reached while evaluating the current site: a warning there (once per
+    /// place and message), since the values concerned are now unknown.
+    pub(crate) fn limit_reached(&self, message: String) {
+        let location = match self.site.get() {
+            Some((src, span)) => src.locate(span),
+            None => Location {
+                file: self.config.files.first().cloned().unwrap_or_default(),
+                start: Default::default(),
+                end: Default::default(),
+                span: Span::default(),
+            },
+        };
+        self.ctx.warn(LoadError {
+            location,
+            message,
+            help: Some(
+                "soc2gate treated the value as unknown, so checks that need it cannot fail \
+                 here; the limits are listed in the README"
+                    .to_string(),
+            ),
+        });
+    }
+
+    /// `v`, or unknown with a warning when it is larger than [`MAX_VALUE_SIZE`].
+    fn bounded(&self, v: Val) -> Val {
+        if limits::size_within(&v, MAX_VALUE_SIZE).is_some() {
+            return v;
+        }
+        self.too_large();
+        Val::Unknown
+    }
+
+    fn too_large(&self) {
+        self.limit_reached(format!(
+            "a value here has more than {MAX_VALUE_SIZE} elements and characters (the limit \
+             per value)"
+        ));
+    }
+
+    /// Counts the size of the parts of a list or object being built: false once the
+    /// whole is past [`MAX_VALUE_SIZE`] (and then reported), so that it is never built.
+    fn grows_within(&self, total: &mut usize, part: &Val) -> bool {
+        let room = MAX_VALUE_SIZE.saturating_sub(*total);
+        match limits::size_within(part, room) {
+            Some(n) if *total + n < MAX_VALUE_SIZE => {
+                *total += n + 1;
+                true
+            }
+            _ => {
+                self.too_large();
+                false
+            }
+        }
     }
 
     /// Evaluates the instance: its resources, then those of the modules it calls, in
@@ -314,22 +398,42 @@ impl<'a> Scope<'a> {
         order
     }
 
-    /// Evaluates an expression.
+    /// Evaluates an expression, within the limits of [`crate::limits`].
     pub(crate) fn eval(&self, expr: &Expression, b: &Bindings) -> Val {
+        let steps = self.steps.get() + 1;
+        self.steps.set(steps);
+        if steps > MAX_STEPS {
+            if steps == MAX_STEPS + 1 {
+                self.limit_reached(format!(
+                    "evaluation stopped after {MAX_STEPS} steps in this module (the limit per \
+                     module instance); this value and the rest of the module are unknown"
+                ));
+            }
+            return Val::Unknown;
+        }
         match expr {
             Expression::Null(_) => Val::Null,
             Expression::Bool(v) => Val::Bool(*v.value()),
             Expression::Number(n) => n.value().as_f64().map_or(Val::Unknown, Val::Number),
             Expression::String(s) => Val::String(s.value().clone()),
             Expression::Array(items) => {
-                let items: Vec<Val> = items.iter().map(|e| self.eval(e, b)).collect();
-                if items.iter().any(Val::is_error) {
-                    return Val::Error;
+                let mut list = Vec::with_capacity(items.len());
+                let mut size = 0;
+                for item in items.iter() {
+                    let v = self.eval(item, b);
+                    if v.is_error() {
+                        return Val::Error;
+                    }
+                    if !self.grows_within(&mut size, &v) {
+                        return Val::Unknown;
+                    }
+                    list.push(v);
                 }
-                Val::List(items)
+                Val::List(list)
             }
             Expression::Object(object) => {
                 let mut fields = BTreeMap::new();
+                let mut size = 0;
                 for (key, value) in object.iter() {
                     let key = match self.object_key(key, b) {
                         Ok(k) => k,
@@ -339,12 +443,21 @@ impl<'a> Scope<'a> {
                     if v.is_error() {
                         return Val::Error;
                     }
+                    if !self.grows_within(&mut size, &v) {
+                        return Val::Unknown;
+                    }
                     fields.insert(key, v);
                 }
                 Val::Object(fields)
             }
-            Expression::StringTemplate(t) => self.template(t, b),
-            Expression::HeredocTemplate(h) => self.template(&h.template, b),
+            Expression::StringTemplate(t) => {
+                let v = self.template(t, b);
+                self.bounded(v)
+            }
+            Expression::HeredocTemplate(h) => {
+                let v = self.template(&h.template, b);
+                self.bounded(v)
+            }
             Expression::Parenthesis(p) => self.eval(p.inner(), b),
             Expression::Variable(name) => self.root(name.as_str(), &[], b).0.as_ref().clone(),
             Expression::Conditional(c) => {
@@ -366,7 +479,17 @@ impl<'a> Scope<'a> {
                     }
                 }
             }
-            Expression::FuncCall(call) => self.func_call(call, b),
+            Expression::FuncCall(call) => {
+                let v = self.func_call(call, b);
+                if functions::take_too_large() {
+                    self.limit_reached(format!(
+                        "`{}(...)` would build a value of more than {MAX_VALUE_SIZE} elements \
+                         and characters (the limit per value)",
+                        call.name.name.as_str()
+                    ));
+                }
+                self.bounded(v)
+            }
             Expression::Traversal(t) => self.traversal(t, b),
             Expression::UnaryOp(op) => {
                 let v = self.eval(&op.expr, b);
@@ -452,12 +575,34 @@ impl<'a> Scope<'a> {
     }
 
     fn variable(&self, name: &str) -> Rc<Val> {
-        if let Some(v) = self.state.borrow().variables.get(name) {
-            return v.clone();
-        }
         let Some(decl) = self.config.variables.get(name) else {
             return Rc::new(Val::Unknown);
         };
+        let key = format!("var.{name}");
+        {
+            let mut state = self.state.borrow_mut();
+            match state.variables.get(name) {
+                Some(Some(v)) => return v.clone(),
+                Some(None) => {
+                    let from_caller = !self.inputs.contains_key(name)
+                        && self
+                            .caller
+                            .as_ref()
+                            .is_some_and(|c| c.argument(name).is_some());
+                    if from_caller {
+                        drop(state);
+                        self.report_argument_cycle(name);
+                    } else {
+                        self.report_cycle(&mut state, &key);
+                    }
+                    return Rc::new(Val::Unknown);
+                }
+                None if state.stack.len() >= MAX_LOCAL_DEPTH => return Rc::new(Val::Unknown),
+                None => {}
+            }
+            state.variables.insert(name.to_string(), None);
+            state.stack.push(key);
+        }
         let given = match (&self.caller, self.inputs.get(name)) {
             (_, Some(input)) => Some(input.value.clone()),
             (Some(caller), None) => caller.argument(name).and_then(|(parent, expr)| {
@@ -469,17 +614,62 @@ impl<'a> Scope<'a> {
         };
         let v = match (given, decl.default) {
             (Some(v), _) => v,
-            // A default cannot refer to anything, so it is evaluated without bindings.
-            (None, Some(default)) => convert(self.eval(default, &Bindings::default()), &decl.ty),
+            // Terraform allows no references in a default; one that refers back to its
+            // variable (directly or through locals) is a cycle, met above.
+            (None, Some(default)) => self.at(decl.src, decl.span, || {
+                convert(self.eval(default, &Bindings::default()), &decl.ty)
+            }),
             // Set by a caller or on a command line that this scan does not see.
             (None, None) => Val::Unknown,
         };
-        let v = Rc::new(v);
+        self.finish(name, Rc::new(v), |s| &mut s.variables)
+    }
+
+    /// Ends the evaluation of a local or variable (the innermost on the stack) with `v`,
+    /// unless a cycle report already made it unknown.
+    fn finish(
+        &self,
+        name: &str,
+        v: Rc<Val>,
+        memo: for<'s> fn(&'s mut State<'a>) -> &'s mut HashMap<String, Option<Rc<Val>>>,
+    ) -> Rc<Val> {
+        let mut state = self.state.borrow_mut();
+        state.stack.pop();
+        let memo = memo(&mut state);
+        let v = match memo.get(name) {
+            Some(Some(existing)) => existing.clone(),
+            _ => v,
+        };
+        memo.insert(name.to_string(), Some(v.clone()));
+        v
+    }
+
+    /// A variable whose caller's argument needs the variable itself (through the module's
+    /// outputs): Terraform rejects the cycle; reported at the `module` block, the variable
+    /// is unknown.
+    fn report_argument_cycle(&self, name: &str) {
         self.state
             .borrow_mut()
             .variables
-            .insert(name.to_string(), v.clone());
-        v
+            .insert(name.to_string(), Some(Rc::new(Val::Unknown)));
+        let Some(caller) = &self.caller else {
+            return;
+        };
+        self.ctx.error(LoadError {
+            location: caller
+                .call
+                .src
+                .locate(crate::normalize::header_span(caller.call.block)),
+            message: format!(
+                "cycle: variable \"{name}\" of {} depends on itself through the module's outputs",
+                self.prefix
+            ),
+            help: Some(
+                "break the cycle; Terraform rejects it, and soc2gate treats this variable as \
+                 unknown"
+                    .to_string(),
+            ),
+        });
     }
 
     /// The resources a variable's given value references (the caller's argument).
@@ -516,59 +706,72 @@ impl<'a> Scope<'a> {
         let Some(local) = self.config.locals.get(name) else {
             return Rc::new(Val::Unknown);
         };
+        let key = format!("local.{name}");
         {
             let mut state = self.state.borrow_mut();
             match state.locals.get(name) {
                 Some(Some(v)) => return v.clone(),
                 Some(None) => {
-                    self.report_local_cycle(&mut state, name);
+                    self.report_cycle(&mut state, &key);
                     return Rc::new(Val::Unknown);
                 }
                 None if state.stack.len() >= MAX_LOCAL_DEPTH => return Rc::new(Val::Unknown),
                 None => {}
             }
             state.locals.insert(name.to_string(), None);
-            state.stack.push(name.to_string());
+            state.stack.push(key);
         }
-        let v = Rc::new(self.eval(local.expr, &Bindings::default()));
-        let mut state = self.state.borrow_mut();
-        state.stack.pop();
-        let v = match state.locals.get(name) {
-            Some(Some(existing)) => existing.clone(),
-            _ => v,
-        };
-        state.locals.insert(name.to_string(), Some(v.clone()));
-        v
+        let v = self.at(local.src, local.span, || {
+            self.eval(local.expr, &Bindings::default())
+        });
+        self.finish(name, Rc::new(v), |s| &mut s.locals)
     }
 
-    fn report_local_cycle(&self, state: &mut State, name: &str) {
-        let start = state.stack.iter().position(|n| n == name).unwrap_or(0);
-        let mut cycle: Vec<&String> = state.stack[start..].iter().collect();
-        // Named from its first declared member, whichever was evaluated first.
-        let order = &self.config.local_order;
+    /// Where a local or variable of the stack (`local.a`, `var.v`) is declared.
+    fn declared_at(&self, member: &str) -> Option<(&Src<'a>, Span)> {
+        if let Some(name) = member.strip_prefix("local.") {
+            let l = self.config.locals.get(name)?;
+            return Some((l.src, l.span));
+        }
+        let v = self.config.variables.get(member.strip_prefix("var.")?)?;
+        Some((v.src, v.span))
+    }
+
+    /// Reports the cycle that `key`, met again while being evaluated, closes: once, at its
+    /// first member in file order (whichever member was asked for first), and makes every
+    /// member unknown.
+    fn report_cycle(&self, state: &mut State, key: &str) {
+        let start = state.stack.iter().position(|n| n == key).unwrap_or(0);
+        let mut cycle: Vec<String> = state.stack[start..].to_vec();
+        let place = |m: &String| {
+            self.declared_at(m)
+                .map(|(src, span)| (src.path().to_string(), src.span(span).start))
+        };
         let first = (0..cycle.len())
-            .min_by_key(|&i| order.iter().position(|n| n == cycle[i]))
+            .min_by_key(|&i| place(&cycle[i]))
             .unwrap_or(0);
         cycle.rotate_left(first);
-        let mut names: Vec<String> = cycle.iter().map(|n| format!("local.{n}")).collect();
-        names.push(names[0].clone());
-        let first_local = self
-            .config
-            .locals
-            .get(cycle[0].as_str())
-            .or_else(|| self.config.locals.get(name));
-        // Every member of the cycle is unknown, whichever was asked first.
-        for member in &state.stack[start..] {
-            state
-                .locals
-                .insert(member.clone(), Some(Rc::new(Val::Unknown)));
+        for member in &cycle {
+            let unknown = Some(Rc::new(Val::Unknown));
+            if let Some(name) = member.strip_prefix("local.") {
+                state.locals.insert(name.to_string(), unknown);
+            } else if let Some(name) = member.strip_prefix("var.") {
+                state.variables.insert(name.to_string(), unknown);
+            }
         }
-        if let Some(l) = first_local {
+        let what = if cycle.iter().all(|m| m.starts_with("local.")) {
+            "cycle between locals"
+        } else {
+            "reference cycle"
+        };
+        let mut names = cycle.clone();
+        names.push(cycle[0].clone());
+        if let Some((src, span)) = self.declared_at(&cycle[0]) {
             self.ctx.error(LoadError {
-                location: l.src.locate(l.span),
-                message: format!("cycle between locals: {}", names.join(" -> ")),
+                location: src.locate(span),
+                message: format!("{what}: {}", names.join(" -> ")),
                 help: Some(
-                    "break the cycle; Terraform rejects it, and soc2gate treats these locals as \
+                    "break the cycle; Terraform rejects it, and soc2gate treats these values as \
                      unknown"
                         .to_string(),
                 ),
@@ -777,6 +980,7 @@ impl<'a> Scope<'a> {
         };
         let mut list = Vec::new();
         let mut object: BTreeMap<String, Val> = BTreeMap::new();
+        let mut size = 0;
         for (key, value) in items {
             let mut inner = b.with(f.intro.value_var.as_str(), value);
             if let Some(k) = &f.intro.key_var {
@@ -794,6 +998,9 @@ impl<'a> Scope<'a> {
             let value = self.eval(&f.value_expr, &inner);
             if value.is_error() {
                 return Val::Error;
+            }
+            if !self.grows_within(&mut size, &value) {
+                return Val::Unknown;
             }
             let Some(key_expr) = &f.key_expr else {
                 list.push(value);

@@ -6,7 +6,7 @@
 //! cycle; a real one (an output that needs itself) is reported once, at the `module`
 //! block.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use hcl_edit::expr::{Expression, TraversalOperator};
@@ -402,9 +402,15 @@ impl<'a> Scope<'a> {
                 }),
                 me: me.clone(),
                 state: RefCell::default(),
+                steps: Cell::new(0),
+                // Until the module's own blocks say otherwise, its limits are its call's.
+                site: Cell::new(Some((call.src, header_span(call.block)))),
             })
         };
-        match self.instances(&call.block.body, &Bindings::default()) {
+        let instances = self.at(call.src, header_span(call.block), || {
+            self.instances(&call.block.body, &Bindings::default())
+        });
+        match instances {
             Instances::Single(b) => CallInstances::Single(child("", b)),
             Instances::Unknown(b) => CallInstances::Unknown(child("", b)),
             Instances::Keyed {

@@ -224,7 +224,7 @@ pub(super) fn range(args: Vec<Val>) -> Option<Val> {
     }
     let count = ((limit - start) / step).ceil();
     if !(0.0..=MAX_LEN as f64).contains(&count) {
-        return Some(Val::Unknown);
+        return super::too_large();
     }
     Some(Val::List(
         (0..count as usize)
@@ -308,7 +308,7 @@ pub(super) fn setproduct(args: Vec<Val>) -> Option<Val> {
     }
     let total: usize = sets.iter().map(Vec::len).product();
     if total > MAX_LEN {
-        return Some(Val::Unknown);
+        return super::too_large();
     }
     let mut out: Vec<Vec<Val>> = vec![vec![]];
     for set in &sets {

@@ -17,6 +17,7 @@ mod network;
 mod numbers;
 mod strings;
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
@@ -167,6 +168,28 @@ pub(crate) fn call(name: &str, args: Vec<Val>, files: &FileAccess) -> Val {
         None if all_known => Val::Error,
         None => Val::Unknown,
     }
+}
+
+thread_local! {
+    /// Set when a function declined to build a result past the size limit.
+    static TOO_LARGE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The answer of a function whose result would be larger than
+/// [`crate::limits::MAX_VALUE_SIZE`]: unknown, noted so that the evaluator warns.
+pub(super) fn too_large() -> Option<Val> {
+    TOO_LARGE.with(|t| t.set(true));
+    Some(Val::Unknown)
+}
+
+/// True when the last calls declined a result for its size (and clears the mark).
+pub(crate) fn take_too_large() -> bool {
+    TOO_LARGE.with(|t| t.replace(false))
+}
+
+/// True when a string of about `len` bytes is past the size limit.
+pub(super) fn over_limit(len: usize) -> bool {
+    len > crate::limits::MAX_VALUE_SIZE
 }
 
 static MISSING: Mutex<BTreeMap<String, usize>> = Mutex::new(BTreeMap::new());

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use regex::Regex;
 
-use super::{integer, pair, single, triple};
+use super::{integer, over_limit, pair, single, too_large, triple};
 use crate::value::{encode_json, encode_string, number_text, Val};
 
 fn string(args: Vec<Val>) -> Option<String> {
@@ -96,6 +96,9 @@ pub(super) fn indent(args: Vec<Val>) -> Option<Val> {
     let n = integer(&n)?;
     let s = s.to_str()?;
     let pad = " ".repeat(usize::try_from(n).ok()?.min(1024));
+    if over_limit(s.len() + s.matches('\n').count() * pad.len()) {
+        return too_large();
+    }
     Some(Val::String(s.replace('\n', &format!("\n{pad}"))))
 }
 
@@ -147,6 +150,10 @@ pub(super) fn join(args: Vec<Val>) -> Option<Val> {
     }
     if lists == 0 {
         return None;
+    }
+    let len: usize = parts.iter().map(String::len).sum();
+    if over_limit(len + parts.len().saturating_sub(1) * sep.len()) {
+        return too_large();
     }
     Some(Val::String(parts.join(&sep)))
 }
@@ -229,6 +236,16 @@ pub(super) fn replace(args: Vec<Val>) -> Option<Val> {
     let (s, search, replacement) = (s.to_str()?, search.to_str()?, replacement.to_str()?);
     // `/.../` is a regular expression; `$1` and `${name}` in the replacement mean the
     // same in Go's and in Rust's syntax.
+    // Each match may add the replacement; a regular expression may match at every
+    // position.
+    let matches = if search.len() >= 2 && search.starts_with('/') && search.ends_with('/') {
+        s.len() + 1
+    } else {
+        s.matches(search.as_str()).count()
+    };
+    if !search.is_empty() && over_limit(s.len() + matches * replacement.len()) {
+        return too_large();
+    }
     if search.len() >= 2 && search.starts_with('/') && search.ends_with('/') {
         let re = compile(&search[1..search.len() - 1])?;
         return Some(Val::String(
@@ -263,6 +280,7 @@ pub(super) fn formatlist(args: Vec<Val>) -> Option<Val> {
         }
     }
     let mut out = Vec::new();
+    let mut size = 0;
     for i in 0..len.unwrap_or(1) {
         let row: Vec<Val> = args
             .iter()
@@ -271,7 +289,12 @@ pub(super) fn formatlist(args: Vec<Val>) -> Option<Val> {
                 v => v.clone(),
             })
             .collect();
-        out.push(format_with(&spec, &row)?);
+        let v = format_with(&spec, &row)?;
+        size += v.to_str().map_or(1, |s| s.len());
+        if over_limit(size) {
+            return too_large();
+        }
+        out.push(v);
     }
     Some(Val::List(out))
 }
@@ -350,6 +373,9 @@ fn format_with(spec: &str, args: &[Val]) -> Option<Val> {
         }
         let text = verb_text(verb, arg, &f)?;
         pad(&mut out, &text, &f, verb);
+        if over_limit(out.len()) {
+            return too_large();
+        }
     }
     // Terraform rejects arguments that no verb consumes.
     if used.iter().any(|u| !u) {
