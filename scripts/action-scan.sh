@@ -10,8 +10,11 @@
 #
 # Inputs arrive as environment variables, never interpolated into the script:
 #   INPUT_PATH, INPUT_CONFIG, INPUT_FAIL_ON, INPUT_SOFT_FAIL, INPUT_SARIF_FILE,
-#   INPUT_BASELINE, INPUT_CHANGED_SINCE, INPUT_ARGS  the action's inputs
+#   INPUT_BASELINE, INPUT_CHANGED_SINCE, INPUT_ARGS, INPUT_EVIDENCE,
+#   INPUT_EVIDENCE_DIR  the action's inputs
 #   PR_BASE_REF        the pull request's base branch (github.base_ref), if any
+#   DEFAULT_BRANCH     the repository's default branch; with GITHUB_EVENT_NAME and
+#                      GITHUB_REF (set by the runner), when to write evidence
 #   SOC2GATE_BIN       the soc2gate binary (default: soc2gate on PATH)
 #   GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP  set by the runner
 # Works with the bash 3.2 of macOS runners.
@@ -66,17 +69,38 @@ if [ "$changed_since" = none ]; then
   changed_since=""
 fi
 
+# Evidence: on a push to the default branch, the same scan also writes the evidence
+# bundle (`soc2gate evidence --out DIR`), which the next step uploads as an artifact.
+evidence_dir=""
+case "${INPUT_EVIDENCE:-false}" in
+  true | True | TRUE)
+    if [ "${GITHUB_EVENT_NAME:-}" = push ] && [ -n "${DEFAULT_BRANCH:-}" ] &&
+      [ "${GITHUB_REF:-}" = "refs/heads/${DEFAULT_BRANCH}" ]; then
+      evidence_dir=${INPUT_EVIDENCE_DIR:-soc2gate-evidence}
+    fi
+    ;;
+  false | False | FALSE | "") ;;
+  *) fail "evidence must be true or false, not '${INPUT_EVIDENCE}'" ;;
+esac
+if [ -n "$evidence_dir" ] && [ -n "$changed_since" ]; then
+  echo "::notice title=soc2gate::evidence covers the whole scan: changed-since is not applied"
+  changed_since=""
+fi
+
 work=$(mktemp -d "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/soc2gate.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 summary="$work/summary.md"
 json="$work/report.json"
 
-args=(scan "$scan_path" --format github
+command=scan
+if [ -n "$evidence_dir" ]; then command=evidence; fi
+args=("$command" "$scan_path" --format github
   --output "sarif=$sarif" --output "markdown=$summary" --output "json=$json")
 if [ -n "${INPUT_CONFIG:-}" ]; then args+=(--config "$INPUT_CONFIG"); fi
 if [ -n "${INPUT_FAIL_ON:-}" ]; then args+=(--fail-on "$INPUT_FAIL_ON"); fi
 if [ -n "${INPUT_BASELINE:-}" ]; then args+=(--baseline "$INPUT_BASELINE"); fi
 if [ -n "$changed_since" ]; then args+=(--changed-since "$changed_since"); fi
+if [ -n "$evidence_dir" ]; then args+=(--out "$evidence_dir"); fi
 # Extra arguments split at whitespace, never glob-expanded or evaluated.
 extra=()
 if [ -n "${INPUT_ARGS:-}" ]; then
@@ -105,6 +129,9 @@ if [ -n "${GITHUB_OUTPUT:-}" ]; then
     echo "exit-code=$code"
     echo "findings=$findings"
     if [ -f "$sarif" ]; then echo "sarif-file=$sarif"; fi
+    if [ -n "$evidence_dir" ] && [ -f "$evidence_dir/manifest.json" ]; then
+      echo "evidence-dir=$evidence_dir"
+    fi
   } >>"$GITHUB_OUTPUT"
 fi
 

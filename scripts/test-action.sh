@@ -125,6 +125,25 @@ check "findings output counts them" positive "$(output findings)"
 check "says why it passes" contains stdout "::notice title=soc2gate::"
 check "annotations still on stdout" contains stdout "::error file=testdata/example/"
 
+run_action evidence-on-default-branch INPUT_PATH=testdata/example INPUT_EVIDENCE=true \
+  INPUT_EVIDENCE_DIR="$tmp/evidence-on-default-branch/ev" GITHUB_EVENT_NAME=push \
+  GITHUB_REF=refs/heads/main DEFAULT_BRANCH=main
+check "exits 1, like the scan" is "$code" 1
+check "evidence-dir output names the bundle" is "$(output evidence-dir)" "$tmp/$current/ev"
+check "the bundle has its four files" test -f "$tmp/$current/ev/evidence.json" -a -f "$tmp/$current/ev/evidence.md" -a -f "$tmp/$current/ev/evidence.html" -a -f "$tmp/$current/ev/manifest.json"
+check "annotations still on stdout" contains stdout "::error file=testdata/example/"
+check "the SARIF file parses" sarif_has 1
+
+run_action evidence-not-on-pull-requests INPUT_PATH=testdata/example INPUT_EVIDENCE=true \
+  INPUT_EVIDENCE_DIR="$tmp/evidence-not-on-pull-requests/ev" GITHUB_EVENT_NAME=pull_request \
+  GITHUB_REF=refs/pull/7/merge DEFAULT_BRANCH=main PR_BASE_REF=main INPUT_CHANGED_SINCE=none
+check "no bundle" absent "$tmp/$current/ev"
+check "no evidence-dir output" lacks_output evidence-dir
+
+run_action bad-evidence INPUT_PATH=testdata/gate/clean INPUT_EVIDENCE=yes
+check "exits 2" is "$code" 2
+check "says what is allowed" contains stdout "evidence must be true or false"
+
 run_action bad-soft-fail INPUT_PATH=testdata/gate/clean INPUT_SOFT_FAIL=maybe
 check "exits 2" is "$code" 2
 check "says what is allowed" contains stdout "soft-fail must be true or false"

@@ -6,7 +6,8 @@
 //! `--per-rule` to time each rule alone, `--core-corpus` for the corpus of the scanning
 //! core's first benchmark: S3, load balancers, IAM and GitHub resources only).
 //! Prints the median of the iterations as files/s, MB/s and resources/s: parse only, the
-//! full scan with the core's headline rules, and the full scan with the whole catalogue.
+//! full scan with the core's headline rules, the full scan with the whole catalogue, and
+//! that scan with and without writing evidence (interleaved), with what evidence adds.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -361,6 +362,79 @@ fn time_scan(root: &Path, policies: &PolicySet, iterations: usize) -> (Duration,
     (median(times), resources, findings)
 }
 
+/// Median times of the full scan and of the same scan writing evidence (the `undetermined`
+/// sets evaluated too, the bundle built and its four files rendered), interleaved so that
+/// both see the same machine load.
+fn time_scan_and_evidence(
+    root: &Path,
+    policies: &PolicySet,
+    iterations: usize,
+) -> (Duration, Duration) {
+    use soc2gate::scan::{scan_with, ScanOptions};
+    let cwd = std::env::current_dir().unwrap();
+    let paths = [root.to_path_buf()];
+    let judging: std::collections::BTreeSet<String> = (0..policies.rules().len())
+        .filter(|&i| policies.reports_undetermined(i))
+        .map(|i| policies.rules()[i].id.clone())
+        .collect();
+    let (mut scans, mut evidences) = (Vec::new(), Vec::new());
+    for _ in 0..iterations {
+        let start = Instant::now();
+        let _ = scan_with(&paths, &cwd, policies, &ScanOptions::default());
+        scans.push(start.elapsed());
+
+        let start = Instant::now();
+        let opts = ScanOptions {
+            undetermined: true,
+            ..Default::default()
+        };
+        let outcome = scan_with(&paths, &cwd, policies, &opts);
+        let config = soc2gate_evidence::RunConfig {
+            config_file: None,
+            config_file_digest: None,
+            fail_on: "low".into(),
+            inline_exceptions: true,
+            baseline: None,
+            baseline_digest: None,
+            allow_parse_errors: false,
+            disabled_rules: vec![],
+        };
+        let run = soc2gate::evidence::run_record(
+            &[root.display().to_string()],
+            soc2gate_evidence::sha256(b""),
+            config,
+            None,
+            [
+                outcome.files,
+                outcome.units,
+                outcome.resources,
+                policies.rules().len(),
+            ],
+            1,
+        );
+        let bundle = soc2gate::evidence::bundle(
+            &outcome,
+            &soc2gate::evidence::Inputs {
+                generated_at: "2026-01-01T00:00:00Z".into(),
+                run,
+                today: soc2gate::date::Date::from_unix_days(20_454),
+                config: None,
+                inline_exceptions: true,
+                judging: &judging,
+                cwd: &cwd,
+                blame: &|_, _| None,
+            },
+        );
+        let bytes: usize = soc2gate_evidence::render(&bundle)
+            .iter()
+            .map(|(_, text)| text.len())
+            .sum();
+        assert!(bytes > 0);
+        evidences.push(start.elapsed());
+    }
+    (median(scans), median(evidences))
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let opt = |name: &str| {
@@ -435,6 +509,8 @@ fn main() {
         }
     }
 
+    let (scan_alone, with_evidence) = time_scan_and_evidence(&root, &policies, iterations);
+
     let parse = median(parse_times);
     println!("{resources} resources");
     let line = |what: &str, d: Duration| {
@@ -458,5 +534,11 @@ fn main() {
     println!(
         "findings per scan: {core_findings} (core), {findings} (catalogue); catalogue / core time: {:.2}x",
         full.as_secs_f64() / core_full.as_secs_f64()
+    );
+    line("scan, catalogue (interleaved):", scan_alone);
+    line("scan writing evidence:", with_evidence);
+    println!(
+        "evidence adds {:+.1}% to the scan time",
+        (with_evidence.as_secs_f64() / scan_alone.as_secs_f64() - 1.0) * 100.0
     );
 }

@@ -34,6 +34,7 @@ Examples:
   soc2gate baseline create                      accept today's findings in .soc2gate-baseline.json
   soc2gate scan --baseline .soc2gate-baseline.json   fail only on findings not in the baseline
   soc2gate scan --changed-since origin/main     report only what a branch changed
+  soc2gate evidence . --out evidence            the scan, and evidence for your auditor
 
 Exceptions, in .tf (`#` or `//`) and YAML (`#`), on the line above a resource, nested
 block, attribute or module call, or at the end of that line:
@@ -48,6 +49,26 @@ Exit codes:
   2  the scan cannot be trusted: bad arguments or soc2gate.toml, a policy that does not
      compile, a rule that failed, a file that failed to parse (see --allow-parse-errors),
      a malformed baseline, or a --changed-since that git cannot resolve";
+
+const EVIDENCE_HELP: &str = "\
+Runs the same scan as `soc2gate scan` (same config, exceptions, baseline, policies and
+exit code, and the same report on standard output) and writes to --out DIR:
+  evidence.json   the data: run metadata and digests, per Trust Services Criterion its
+                  rules and each rule's population with verdicts (pass, fail, excepted,
+                  undetermined), scope limitations, the exceptions register; its JSON
+                  Schema is crates/soc2gate-evidence/schema/evidence.schema.json
+  evidence.md     the same for people and pull requests
+  evidence.html   one self-contained page, printable to PDF
+  manifest.json   the sha256 of each file
+
+SOURCE_DATE_EPOCH (seconds since 1970) fixes generated_at: the same inputs then give a
+byte-identical bundle. `undetermined` means a rule could not judge a resource because a
+value it needs is unknown statically; scanning plan JSON makes most values known.
+
+Examples:
+  soc2gate evidence . --out evidence/2026-12
+  soc2gate evidence infra/ --out evidence --format github --output sarif=soc2gate.sarif
+  soc2gate evidence diff evidence/2026-11/evidence.json evidence/2026-12/evidence.json";
 
 const RULES_HELP: &str = "\
 Examples:
@@ -91,6 +112,10 @@ pub struct Cli {
 pub enum Command {
     /// Scan files and fail when a SOC 2 control is violated.
     Scan(ScanArgs),
+    /// Scan like `scan`, and write an evidence bundle for your auditor: per SOC 2
+    /// criterion, every resource each rule evaluated and its verdict.
+    #[command(after_help = EVIDENCE_HELP)]
+    Evidence(EvidenceArgs),
     /// List the rules: id, severity, SOC 2 criteria, title.
     #[command(after_help = RULES_HELP)]
     Rules(RulesArgs),
@@ -175,6 +200,44 @@ pub struct ScanArgs {
     /// When to color the text report. `auto` colors a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct EvidenceArgs {
+    #[command(subcommand)]
+    pub command: Option<EvidenceCommand>,
+
+    /// The directory to write the bundle to (created when missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub scan: ScanArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvidenceCommand {
+    /// What changed between two bundles, per criterion: resources that started failing or
+    /// were fixed, new and expired exceptions, population added or removed.
+    Diff(EvidenceDiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvidenceDiffArgs {
+    /// The earlier evidence.json.
+    pub old: PathBuf,
+    /// The later evidence.json.
+    pub new: PathBuf,
+    /// text (Markdown that reads as text) or json.
+    #[arg(long, short = 'f', value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]

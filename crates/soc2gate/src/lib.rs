@@ -8,6 +8,7 @@ pub mod config;
 pub mod date;
 pub mod discover;
 pub mod docs;
+pub mod evidence;
 pub mod exceptions;
 pub mod gate;
 pub mod paths;
@@ -32,8 +33,9 @@ use soc2gate_terraform::LoadOptions;
 
 use crate::baseline::Baseline;
 use crate::cli::{
-    BaselineCommand, BaselineCreateArgs, Cli, ColorChoice, Command, DocsArgs, ExplainArgs,
-    InitArgs, ListFormat, PolicyCommand, PolicyTestArgs, RulesArgs, ScanArgs, VarArgs,
+    BaselineCommand, BaselineCreateArgs, Cli, ColorChoice, Command, DiffFormat, DocsArgs,
+    EvidenceArgs, EvidenceCommand, ExplainArgs, InitArgs, ListFormat, PolicyCommand,
+    PolicyTestArgs, RulesArgs, ScanArgs, VarArgs,
 };
 use crate::config::{Config, Selection};
 use crate::date::Date;
@@ -62,7 +64,8 @@ where
         }
     };
     let code = match cli.command {
-        Command::Scan(args) => cmd_scan(&args),
+        Command::Scan(args) => cmd_scan(&args, None),
+        Command::Evidence(args) => cmd_evidence(&args),
         Command::Rules(args) => cmd_rules(&args),
         Command::Explain(args) => cmd_explain(&args),
         Command::Docs(args) => cmd_docs(&args),
@@ -125,6 +128,8 @@ struct Prepared {
     config: Option<Config>,
     selection: Selection,
     policies: PolicySet,
+    /// Of the policies loaded and their parameters, for evidence.
+    policy_digest: String,
 }
 
 fn print_config_errors(errors: &[config::ConfigError]) {
@@ -197,6 +202,7 @@ fn prepare(
         policies.set_rule_timeout(limit);
     }
     Ok(Prepared {
+        policy_digest: evidence::policy_digest(&sources, &selection.params),
         config,
         selection,
         policies,
@@ -464,7 +470,120 @@ fn plural(n: usize, noun: &str) -> String {
     }
 }
 
-fn cmd_scan(args: &ScanArgs) -> u8 {
+/// `soc2gate evidence`: the scan, and the bundle in `--out`; or `evidence diff`.
+fn cmd_evidence(args: &EvidenceArgs) -> u8 {
+    if let Some(EvidenceCommand::Diff(d)) = &args.command {
+        return evidence::cmd_diff(&d.old, &d.new, d.format == DiffFormat::Json);
+    }
+    let Some(out) = args.out.as_deref() else {
+        eprintln!("error: --out DIR is required: the directory to write the evidence bundle to");
+        return EXIT_ERROR;
+    };
+    if args.scan.changed_since.is_some() {
+        eprintln!("error: --changed-since does not apply to evidence, which covers the whole scan");
+        return EXIT_ERROR;
+    }
+    cmd_scan(&args.scan, Some(out))
+}
+
+/// Writes the evidence bundle of a gated scan into `out`; false (after saying why) when it
+/// could not be written.
+#[allow(clippy::too_many_arguments)]
+fn write_evidence(
+    out: &Path,
+    args: &ScanArgs,
+    outcome: &ScanOutcome,
+    prepared: &Prepared,
+    cwd: &Path,
+    today: Date,
+    threshold: Severity,
+    code: u8,
+) -> bool {
+    let generated_at = match evidence::generated_at() {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return false;
+        }
+    };
+    let digest_of = |p: &Path| std::fs::read(p).ok().map(|b| soc2gate_evidence::sha256(&b));
+    let config = soc2gate_evidence::RunConfig {
+        config_file: prepared.config.as_ref().map(|c| c.display.clone()),
+        config_file_digest: prepared
+            .config
+            .as_ref()
+            .map(|c| soc2gate_evidence::sha256(c.source.text.as_bytes())),
+        fail_on: threshold.as_str().into(),
+        inline_exceptions: !args.no_inline_exceptions,
+        baseline: args.baseline.as_ref().map(|p| p.display().to_string()),
+        baseline_digest: args.baseline.as_deref().and_then(digest_of),
+        allow_parse_errors: args.allow_parse_errors,
+        disabled_rules: prepared.selection.disabled.iter().cloned().collect(),
+    };
+    let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+    let repo = args
+        .paths
+        .first()
+        .map(|p| {
+            if p.is_dir() {
+                p.clone()
+            } else {
+                p.parent().map(Path::to_path_buf).unwrap_or_default()
+            }
+        })
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| cwd.to_path_buf());
+    let run = evidence::run_record(
+        &paths,
+        prepared.policy_digest.clone(),
+        config,
+        evidence::git::describe(&repo),
+        [
+            outcome.files,
+            outcome.units,
+            outcome.resources,
+            prepared.policies.rules().len(),
+        ],
+        code,
+    );
+    let judging: std::collections::BTreeSet<String> = (0..prepared.policies.rules().len())
+        .filter(|&i| prepared.policies.reports_undetermined(i))
+        .map(|i| prepared.policies.rules()[i].id.clone())
+        .collect();
+    let blame = |file: &str, line: usize| evidence::git::blame(cwd, file, line);
+    let bundle = evidence::bundle(
+        outcome,
+        &evidence::Inputs {
+            generated_at,
+            run,
+            today,
+            config: prepared.config.as_ref(),
+            inline_exceptions: !args.no_inline_exceptions,
+            judging: &judging,
+            cwd,
+            blame: &blame,
+        },
+    );
+    match evidence::write(out, &bundle) {
+        Ok(()) => {
+            eprintln!(
+                "evidence: wrote {} (evidence.json, evidence.md, evidence.html, manifest.json)",
+                out.display()
+            );
+            true
+        }
+        Err(e) => {
+            eprintln!(
+                "error: cannot write the evidence bundle to {}: {e}",
+                out.display()
+            );
+            false
+        }
+    }
+}
+
+/// `soc2gate scan`; with `evidence`, also the evidence bundle of the same scan.
+fn cmd_scan(args: &ScanArgs, evidence: Option<&Path>) -> u8 {
     let ScanSetup {
         cwd,
         today,
@@ -503,7 +622,7 @@ fn cmd_scan(args: &ScanArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
-    let mut outcome = run_scan(&args.paths, &cwd, &prepared, load, false);
+    let mut outcome = run_scan(&args.paths, &cwd, &prepared, load, evidence.is_some());
     let rules_evaluated = outcome.rules.len();
     let gated = gate::apply(
         &mut outcome,
@@ -596,12 +715,24 @@ fn cmd_scan(args: &ScanArgs) -> u8 {
     let untrusted = !outcome.discover_errors.is_empty()
         || !outcome.eval_errors.is_empty()
         || (!outcome.load_errors.is_empty() && !args.allow_parse_errors);
-    if untrusted || code == EXIT_ERROR {
+    let code = if untrusted || code == EXIT_ERROR {
         EXIT_ERROR
     } else if failing {
         EXIT_FINDINGS
     } else {
         EXIT_OK
+    };
+    match evidence {
+        Some(out) => {
+            let written =
+                write_evidence(out, args, &outcome, &prepared, &cwd, today, threshold, code);
+            if written {
+                code
+            } else {
+                EXIT_ERROR
+            }
+        }
+        None => code,
     }
 }
 
