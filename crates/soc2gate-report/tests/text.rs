@@ -114,6 +114,8 @@ fn odd_spans_render_with_a_label() {
         sources: &sources,
         summary: Default::default(),
         tool_version: "0",
+        idle_rules: &[],
+        notes: &[],
     };
     let out = render(Format::Text, &report, &TextOptions::default());
     assert!(!out.contains("Failed to read contents"), "{out}");

@@ -41,6 +41,9 @@ pub struct Gated {
     pub fixed: Vec<Entry>,
     /// Findings left out by diff mode because they lie outside the changed files.
     pub unchanged: usize,
+    /// Those findings themselves: code scanning (SARIF) still gets them, since it
+    /// compares whole analyses and would show the ones left out as fixed.
+    pub hidden: Vec<Finding>,
 }
 
 /// Applies `settings` to the findings of `outcome` and sorts them. soc2gate's own rules
@@ -105,7 +108,8 @@ pub fn apply(outcome: &mut ScanOutcome, settings: &Settings) -> Gated {
     // count of findings not shown is in the report's terms.
     if let Some(changed) = settings.changed {
         let units: Vec<Vec<String>> = outcome.maps.iter().map(|m| m.files.clone()).collect();
-        gated.unchanged = changed::filter(&mut outcome.findings, changed, &units);
+        gated.hidden = changed::filter(&mut outcome.findings, changed, &units);
+        gated.unchanged = gated.hidden.len();
     }
     gated
 }
