@@ -70,7 +70,7 @@ pub struct UnexpandedModule {
     pub source: String,
     /// The `module "vpc"` header.
     pub location: Location,
-    /// Why it was not expanded, e.g. `remote sources are not fetched`.
+    /// Why it was not expanded, e.g. `not installed: no .terraform/modules/modules.json`.
     pub reason: String,
     /// What the user can do about it.
     pub help: String,
@@ -78,7 +78,7 @@ pub struct UnexpandedModule {
 
 impl UnexpandedModule {
     /// One sentence for a log line: `module.vpc (terraform-aws-modules/vpc/aws) was not
-    /// expanded: remote sources are not fetched`.
+    /// expanded: not installed: no .terraform/modules/modules.json`.
     pub fn message(&self) -> String {
         let source = if self.source.is_empty() {
             String::new()

@@ -50,23 +50,18 @@ pub(crate) struct Parsed<'a> {
     pub body: Body,
 }
 
+/// A file's syntax tree, and for JSON the map back to the JSON's offsets: what
+/// [`Parsed`] holds besides the file, owned.
+pub(crate) type Tree = (Option<OffsetMap>, Body);
+
 /// Parses a module file; errors go to `errors`, and a file that could not be read at all
 /// is `None`.
-pub(crate) fn parse_file<'a>(
-    file: &'a SourceFile,
-    errors: &mut Vec<LoadError>,
-) -> Option<Parsed<'a>> {
+pub(crate) fn parse_tree(file: &SourceFile, errors: &mut Vec<LoadError>) -> Option<Tree> {
     if file.path.ends_with(".json") {
         match tfjson::to_hcl(file) {
             Ok((body, map, errs)) => {
                 errors.extend(errs);
-                Some(Parsed {
-                    src: Src {
-                        file,
-                        map: Some(map),
-                    },
-                    body,
-                })
+                Some((Some(map), body))
             }
             Err(e) => {
                 errors.push(e);
@@ -77,10 +72,7 @@ pub(crate) fn parse_file<'a>(
         match parse::parse_recovering(file) {
             Ok(p) => {
                 errors.extend(p.errors);
-                Some(Parsed {
-                    src: Src { file, map: None },
-                    body: p.body,
-                })
+                Some((None, p.body))
             }
             Err(e) => {
                 errors.push(e);
@@ -88,6 +80,26 @@ pub(crate) fn parse_file<'a>(
             }
         }
     }
+}
+
+impl<'a> Parsed<'a> {
+    pub(crate) fn new(file: &'a SourceFile, (map, body): Tree) -> Self {
+        Parsed {
+            src: Src { file, map },
+            body,
+        }
+    }
+}
+
+/// The literal `source` of every `module` block of a file.
+pub(crate) fn module_sources(body: &Body) -> Vec<String> {
+    body.blocks()
+        .filter(|b| b.ident.as_str() == "module")
+        .filter_map(|b| match b.body.get_attribute("source").map(|a| &a.value) {
+            Some(Expression::String(s)) => Some(s.value().to_string()),
+            _ => None,
+        })
+        .collect()
 }
 
 pub(crate) struct Variable<'a> {
@@ -111,20 +123,6 @@ pub(crate) struct Call<'a> {
     pub block: &'a Block,
     /// The `source` string, when it is a literal (Terraform requires one).
     pub source: Option<String>,
-}
-
-impl Call<'_> {
-    /// The directory of a local source (`./x`, `../x`), relative to the working directory,
-    /// from the caller's directory; `None` for a registry, git or HTTP source.
-    pub(crate) fn local_dir(&self, caller_dir: &str) -> Option<String> {
-        let source = self.source.as_deref()?;
-        let local = ["./", "../", ".\\", "..\\"]
-            .iter()
-            .any(|p| source.starts_with(p))
-            || source == "."
-            || source == "..";
-        local.then(|| join_dir(caller_dir, source))
-    }
 }
 
 /// `dir` joined with a relative path, `.` and `..` resolved, in display form (`.` for the

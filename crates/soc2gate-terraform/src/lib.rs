@@ -18,8 +18,13 @@
 //! refers to that instance (`aws_s3_bucket.lake["raw"]`). A resource used as a value has
 //! its instances' shape (an object by key, a list by index) with unknown attributes.
 //!
-//! Not expanded, and listed in `Loaded.unexpanded`: remote module sources (registry, git,
-//! HTTP), and local sources whose directory is not part of the scan; their outputs are
+//! Module directories outside the scanned paths are read when [`LoadOptions::boundary`]
+//! is set and they lie inside it: a local source (`../../modules/vpc`), and a remote
+//! source (registry, git, HTTP) that `terraform init` or `terraform get` installed, as the
+//! root module's `.terraform/modules/modules.json` records it (the call's key and source
+//! must match the entry). Not expanded, and listed in `Loaded.unexpanded` with why and
+//! what to do: remote sources not installed or installed from another source, and
+//! directories outside the boundary or holding no Terraform files; their outputs are
 //! unknown. Override files (`override.tf`) only add what is not declared elsewhere.
 
 mod config;
@@ -29,6 +34,7 @@ mod functions;
 mod iam;
 mod json;
 mod load;
+mod modules;
 mod normalize;
 mod parse;
 mod plan;
@@ -55,6 +61,12 @@ pub struct LoadOptions {
     /// roots (display form) inside which `file`, `templatefile` and `fileexists` may read.
     pub base: PathBuf,
     pub roots: Vec<String>,
+    /// The directory (relative to `base`, or absolute) inside which module directories
+    /// that are not part of the scan are read: the local sources of scanned modules, and
+    /// the remote modules `terraform init` installed (listed in a root module's
+    /// `.terraform/modules/modules.json`). Nothing outside it is read. `None`: only the
+    /// scanned directories are modules.
+    pub boundary: Option<PathBuf>,
 }
 
 /// Parse only (for the parse-only benchmark and for error reporting).
@@ -91,6 +103,15 @@ pub fn load_module(dir: &str, files: &[&SourceFile]) -> Loaded {
 /// `TF_VAR_` variables, `terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars(.json)`
 /// in lexical order, `--var-file`s, `--var`s.
 pub fn load_modules(dirs: &BTreeMap<String, Vec<&SourceFile>>, opts: &LoadOptions) -> Vec<Loaded> {
+    load::load_modules(dirs, opts).0
+}
+
+/// [`load_modules`], and also the files it read from module directories outside the scan
+/// (see [`LoadOptions::boundary`]), which findings and reports may point into.
+pub fn load_modules_reading(
+    dirs: &BTreeMap<String, Vec<&SourceFile>>,
+    opts: &LoadOptions,
+) -> (Vec<Loaded>, Vec<SourceFile>) {
     load::load_modules(dirs, opts)
 }
 

@@ -1,14 +1,16 @@
 //! A scan's Terraform directories: parsed once, roots found through the static call
-//! graph, each root evaluated with the modules it calls expanded.
+//! graph, the module directories they lead to outside the scan read (see `modules`),
+//! each root evaluated with the modules it calls expanded.
 
 use std::collections::{BTreeMap, HashSet};
 
 use rayon::prelude::*;
 use soc2gate_model::{LoadError, Loaded, Module, ModuleKind, SourceFile};
 
-use crate::config::{parse_file, Config, Parsed};
+use crate::config::{join_dir, module_sources, parse_tree, Config, Parsed, Tree};
 use crate::eval::{Ctx, Scope};
 use crate::functions::FileAccess;
+use crate::modules::{is_local, resolve, ModuleDirs, Reader, Resolved, MANIFEST};
 use crate::vars::{self, file_name};
 use crate::LoadOptions;
 
@@ -30,7 +32,7 @@ fn config_files<'f>(files: &[&'f SourceFile]) -> Vec<&'f SourceFile> {
 pub(crate) fn load_modules<'f>(
     dirs: &'f BTreeMap<String, Vec<&'f SourceFile>>,
     opts: &LoadOptions,
-) -> Vec<Loaded> {
+) -> (Vec<Loaded>, Vec<SourceFile>) {
     // Parse every file of every directory.
     let jobs: Vec<(&str, &SourceFile)> = dirs
         .iter()
@@ -45,61 +47,150 @@ pub(crate) fn load_modules<'f>(
     let parallel = dirs.len() > 1;
     let parse = |&(dir, file): &(&'f str, &'f SourceFile)| {
         let mut errors = Vec::new();
-        let p = parse_file(file, &mut errors);
-        (dir, p, errors)
+        let tree = parse_tree(file, &mut errors);
+        (dir, file, tree, errors)
     };
-    let parsed: Vec<(&str, Option<Parsed<'_>>, Vec<LoadError>)> = if parallel {
+    let parsed: Vec<(&str, &SourceFile, Option<Tree>, Vec<LoadError>)> = if parallel {
         jobs.par_iter().map(parse).collect()
     } else {
         jobs.iter().map(parse).collect()
     };
-    let mut by_dir: BTreeMap<&str, (Vec<Parsed<'_>>, Vec<LoadError>)> = dirs
-        .keys()
-        .map(|d| (d.as_str(), (Vec::new(), Vec::new())))
-        .collect();
-    for (dir, p, errors) in parsed {
-        let entry = by_dir.entry(dir).or_default();
-        entry.0.extend(p);
-        entry.1.extend(errors);
-    }
-    let configs: BTreeMap<String, Config<'_>> = by_dir
-        .iter()
-        .map(|(dir, (files, errors))| (dir.to_string(), Config::new(dir, files, errors.clone())))
-        .collect();
-
-    let roots = roots(&configs);
-    // A directory's own problems are reported once: by the first root that reaches it.
-    let mut owner: BTreeMap<&str, &str> = BTreeMap::new();
-    for root in &roots {
-        for dir in reachable(&configs, root) {
-            owner.entry(dir).or_insert(root);
+    // The module sources each directory names, for the call graph.
+    let mut sources: BTreeMap<String, Vec<String>> =
+        dirs.keys().map(|d| (d.clone(), Vec::new())).collect();
+    for (dir, _, tree, _) in &parsed {
+        if let (Some(list), Some((_, body))) = (sources.get_mut(*dir), tree) {
+            list.extend(module_sources(body));
         }
     }
-    let files = FileAccess::new(&opts.base, &opts.roots);
-    let load = |root: &String| {
-        let owned: Vec<&str> = owner
-            .iter()
-            .filter(|(_, r)| **r == root.as_str())
-            .map(|(d, _)| *d)
-            .collect();
-        let source_files = dirs.get(root.as_str()).map_or(&[][..], |v| v.as_slice());
-        load_root(&configs, root, source_files, &owned, &files, opts)
-    };
-    if parallel {
-        roots.par_iter().map(load).collect()
-    } else {
-        roots.iter().map(load).collect()
+    let roots = roots(&sources);
+
+    // Module directories outside the scan that its directories lead to.
+    let reader = Reader::new(&opts.base, opts.boundary.as_deref());
+    let resolved = resolve(&reader, &sources, &roots, |file| {
+        let mut errors = Vec::new();
+        let tree = parse_tree(file, &mut errors);
+        let calls = tree
+            .as_ref()
+            .map_or_else(Vec::new, |(_, b)| module_sources(b));
+        ((tree, errors), calls)
+    });
+    let Resolved {
+        dirs: module_dirs,
+        read,
+        errors: manifest_errors,
+    } = resolved;
+    // The files stay here, borrowed by the configs; their trees move into them.
+    let mut read_files: Vec<(String, Vec<SourceFile>, Vec<LoadError>)> = Vec::new();
+    let mut read_trees: Vec<Vec<(Option<Tree>, Vec<LoadError>)>> = Vec::new();
+    for r in read {
+        let (files, trees) = r.files.into_iter().unzip();
+        read_files.push((r.dir, files, r.errors));
+        read_trees.push(trees);
     }
+
+    let loaded = {
+        let mut by_dir: BTreeMap<&str, (Vec<Parsed<'_>>, Vec<LoadError>)> = dirs
+            .keys()
+            .map(|d| (d.as_str(), (Vec::new(), Vec::new())))
+            .collect();
+        for (dir, file, tree, errors) in parsed {
+            let entry = by_dir.entry(dir).or_default();
+            entry.0.extend(tree.map(|t| Parsed::new(file, t)));
+            entry.1.extend(errors);
+        }
+        for ((dir, files, problems), trees) in read_files.iter().zip(read_trees) {
+            let entry = by_dir.entry(dir.as_str()).or_default();
+            entry.1.extend(problems.iter().cloned());
+            for (file, (tree, errors)) in files.iter().zip(trees) {
+                entry.0.extend(tree.map(|t| Parsed::new(file, t)));
+                entry.1.extend(errors);
+            }
+        }
+        let configs: BTreeMap<String, Config<'_>> = by_dir
+            .iter()
+            .map(|(dir, (files, errors))| {
+                (dir.to_string(), Config::new(dir, files, errors.clone()))
+            })
+            .collect();
+        let extra: Vec<&str> = read_files.iter().map(|(d, _, _)| d.as_str()).collect();
+
+        // A scanned directory's own problems are reported once: by the first root that
+        // reaches it.
+        let mut owner: BTreeMap<&str, &str> = BTreeMap::new();
+        for root in &roots {
+            for dir in reachable(&sources, root) {
+                owner.entry(dir).or_insert(root);
+            }
+        }
+        // `file()` and friends may read inside the module directories read too.
+        let mut readable = opts.roots.clone();
+        readable.extend(extra.iter().map(|d| d.to_string()));
+        let files = FileAccess::new(&opts.base, &readable);
+        let load = |root: &String| {
+            let owned: Vec<&str> = owner
+                .iter()
+                .filter(|(_, r)| **r == root.as_str())
+                .map(|(d, _)| *d)
+                .collect();
+            let source_files = dirs.get(root.as_str()).map_or(&[][..], |v| v.as_slice());
+            load_root(
+                &configs,
+                &module_dirs,
+                root,
+                source_files,
+                &owned,
+                &files,
+                opts,
+            )
+        };
+        let mut loaded: Vec<(Loaded, Vec<String>)> = if parallel {
+            roots.par_iter().map(load).collect()
+        } else {
+            roots.iter().map(load).collect()
+        };
+        // A directory read from outside the scan reports its problems with the first
+        // root that expanded it; the manifest's with its root.
+        let mut reported: HashSet<&str> = HashSet::new();
+        for (l, used) in &mut loaded {
+            for dir in used.iter() {
+                if extra.contains(&dir.as_str()) && reported.insert(dir.as_str()) {
+                    l.errors
+                        .extend(configs[dir.as_str()].errors.iter().cloned());
+                }
+            }
+        }
+        for e in manifest_errors {
+            let root = e
+                .location
+                .file
+                .trim_end_matches(MANIFEST)
+                .trim_end_matches('/');
+            let root = if root.is_empty() { "." } else { root };
+            match loaded.iter_mut().find(|(l, _)| l.module.path == root) {
+                Some((l, _)) => l.errors.push(e),
+                None => {
+                    if let Some((l, _)) = loaded.first_mut() {
+                        l.errors.push(e);
+                    }
+                }
+            }
+        }
+        loaded.into_iter().map(|(l, _)| l).collect()
+    };
+    let read = read_files.into_iter().flat_map(|(_, f, _)| f).collect();
+    (loaded, read)
 }
 
 fn load_root(
     configs: &BTreeMap<String, Config<'_>>,
+    module_dirs: &ModuleDirs,
     root: &str,
     source_files: &[&SourceFile],
     owned: &[&str],
     files: &FileAccess,
     opts: &LoadOptions,
-) -> Loaded {
+) -> (Loaded, Vec<String>) {
     let config = &configs[root];
     let mut module = Module::new(root, ModuleKind::Terraform);
     let mut errors: Vec<LoadError> = Vec::new();
@@ -111,7 +202,7 @@ fn load_root(
     let values = vars::root_values(config, &auto, opts);
     errors.extend(values.errors);
 
-    let ctx = Ctx::new(configs, files);
+    let ctx = Ctx::new(configs, module_dirs, files);
     let resources = {
         let scope = Scope::new_root(&ctx, config, values.inputs);
         scope.run()
@@ -131,30 +222,33 @@ fn load_root(
         module.resources.push(resource);
     }
     errors.extend(diags.errors);
-    Loaded {
+    let loaded = Loaded {
         module,
         errors,
         warnings: Vec::new(),
         unexpanded: diags.unexpanded,
-    }
+    };
+    (loaded, diags.used)
 }
 
-/// Directories of the scan that a local module source of another directory names.
-fn called<'c>(configs: &'c BTreeMap<String, Config<'_>>, dir: &str) -> Vec<&'c str> {
-    let Some(config) = configs.get(dir) else {
+/// The scanned directories that `dir` names through a local module source.
+fn called<'c>(sources: &'c BTreeMap<String, Vec<String>>, dir: &str) -> Vec<&'c str> {
+    let Some(list) = sources.get(dir) else {
         return Vec::new();
     };
-    config
-        .calls
-        .iter()
-        .filter_map(|c| c.local_dir(dir))
-        .filter_map(|d| configs.get_key_value(&d).map(|(k, _)| k.as_str()))
+    list.iter()
+        .filter(|s| is_local(s))
+        .filter_map(|s| {
+            sources
+                .get_key_value(&join_dir(dir, s))
+                .map(|(k, _)| k.as_str())
+        })
         .collect()
 }
 
 /// Directories nothing else calls, in order; then, for directories that only call each
 /// other in a cycle, the first of each such group.
-fn roots(configs: &BTreeMap<String, Config<'_>>) -> Vec<String> {
+fn roots(configs: &BTreeMap<String, Vec<String>>) -> Vec<String> {
     let mut is_called: HashSet<&str> = HashSet::new();
     for dir in configs.keys() {
         for target in called(configs, dir) {
@@ -183,7 +277,7 @@ fn roots(configs: &BTreeMap<String, Config<'_>>) -> Vec<String> {
 }
 
 /// `dir` and every directory it calls, directly or not.
-fn reachable<'c>(configs: &'c BTreeMap<String, Config<'_>>, dir: &str) -> Vec<&'c str> {
+fn reachable<'c>(configs: &'c BTreeMap<String, Vec<String>>, dir: &str) -> Vec<&'c str> {
     let mut out: Vec<&str> = Vec::new();
     let Some((start, _)) = configs.get_key_value(dir) else {
         return out;

@@ -49,7 +49,7 @@ impl ResourceBlock<'_> {
 /// The instances a block declares: one per `count` index or `for_each` key, none for
 /// `count = 0` or an empty collection, and one with the plain address when their number
 /// is unknown (its `count.index` and `each.*` unknown).
-pub(crate) fn normalize(scope: &Scope<'_>, rb: &ResourceBlock<'_>) -> Vec<Normalized> {
+pub(crate) fn normalize<'a>(scope: &Scope<'a>, rb: &ResourceBlock<'a>) -> Vec<Normalized> {
     let instances = scope.instances(&rb.block.body, &Bindings::default());
     instances
         .into_list()
@@ -58,7 +58,12 @@ pub(crate) fn normalize(scope: &Scope<'_>, rb: &ResourceBlock<'_>) -> Vec<Normal
         .collect()
 }
 
-fn instance(scope: &Scope<'_>, rb: &ResourceBlock<'_>, suffix: &str, b: &Bindings) -> Normalized {
+fn instance<'a>(
+    scope: &Scope<'a>,
+    rb: &ResourceBlock<'a>,
+    suffix: &str,
+    b: &Bindings,
+) -> Normalized {
     let mut builder = Builder {
         scope,
         src: rb.src,
@@ -107,9 +112,9 @@ fn instance(scope: &Scope<'_>, rb: &ResourceBlock<'_>, suffix: &str, b: &Binding
 
 /// The evaluated body of a block as a value (for `aws_iam_policy_document`, which other
 /// resources read), without spans or references.
-pub(crate) fn body_value(
-    scope: &Scope<'_>,
-    rb: &ResourceBlock<'_>,
+pub(crate) fn body_value<'a>(
+    scope: &Scope<'a>,
+    rb: &ResourceBlock<'a>,
     b: &Bindings,
 ) -> BTreeMap<String, Val> {
     let mut builder = Builder {

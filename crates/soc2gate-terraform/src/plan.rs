@@ -102,7 +102,7 @@ pub(crate) fn load_plan(
     let mut config_files: Vec<String> = Vec::new();
     if !config.is_empty() {
         let plan_dir = plan.path.rsplit_once('/').map_or(".", |(d, _)| d);
-        let loaded_config = crate::load::load_modules(config, opts);
+        let (loaded_config, _) = crate::load::load_modules(config, opts);
         let chosen = loaded_config
             .iter()
             .find(|l| l.module.path == plan_dir)

@@ -7,7 +7,8 @@
 //!
 //! A case may hold `options.json`: `{"vars": [["name", "value"]], "env_vars": [...],
 //! "var_files": ["file name in the case"], "file_access": true}`; with `file_access` the
-//! case directory is the scan root for `file()` and friends.
+//! case directory is the scan root for `file()` and friends. The case directory is the
+//! boundary for module directories outside the case's files (`.terraform/modules`).
 //!
 //! `INSTA_UPDATE=always cargo test -p soc2gate-terraform --test fixtures` rewrites the
 //! snapshots after a deliberate change; review the diff.
@@ -128,8 +129,10 @@ fn unit(loaded: &Loaded, files: &[&SourceFile]) -> Value {
 }
 
 fn options(case_dir: &Path, display: &str, files: &[SourceFile]) -> LoadOptions {
+    // The case directory is the repository: module sources are read inside it.
     let mut opts = LoadOptions {
         base: workspace(),
+        boundary: Some(case_dir.to_path_buf()),
         ..LoadOptions::default()
     };
     let Ok(text) = fs::read_to_string(case_dir.join("options.json")) else {

@@ -131,7 +131,7 @@ fn a_module_block_inside_a_module_called_twice_is_listed_once() {
         [(
             "module.a.module.vpc",
             "terraform-aws-modules/vpc/aws",
-            "remote sources are not fetched"
+            "remote sources are not read when loading only the given directories"
         )]
     );
 }

@@ -132,8 +132,8 @@ struct Raw {
     fail_on: Option<Spanned<String>>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
-    #[serde(default)]
-    enable: Vec<Spanned<String>>,
+    // Spanned as a whole, so that an empty list can be reported where it is written.
+    enable: Option<Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
     disable: Vec<Spanned<String>>,
     #[serde(default)]
@@ -289,6 +289,16 @@ pub fn parse(file: SourceFile, dir: PathBuf) -> Result<Config, Vec<ConfigError>>
         .as_ref()
         .and_then(|s| severity(s, "fail_on", &mut errors));
     let exclude = globs(&raw.exclude, "exclude", &mut errors);
+    // An empty `enable` reads as "enable nothing", but leaving the key out means every
+    // rule: rather than guess, say which of the two to write.
+    let enable = match raw.enable {
+        Some(list) if list.get_ref().is_empty() => {
+            errors.at(list.span(), "enable = [] would enable nothing; to evaluate every rule remove the `enable` key, otherwise list rule ids or criteria, e.g. enable = [\"CC6.1\"]");
+            Vec::new()
+        }
+        Some(list) => list.into_inner(),
+        None => Vec::new(),
+    };
     let mut rules = Vec::new();
     for (id, table) in raw.rules {
         let mut settings = RuleSettings {
@@ -365,7 +375,7 @@ pub fn parse(file: SourceFile, dir: PathBuf) -> Result<Config, Vec<ConfigError>>
         dir,
         fail_on,
         exclude,
-        enable: raw.enable,
+        enable,
         disable: raw.disable,
         rules,
         exceptions,
@@ -597,7 +607,8 @@ exclude = [
   # "examples/**",
 ]
 
-# Evaluate only these rules, or the rules of these SOC 2 criteria (all when empty).
+# Evaluate only these rules, or the rules of these SOC 2 criteria (all when the key is
+# absent; an empty list is an error).
 # enable = ["CC6.1", "github-branch-protection-reviews"]
 
 # Never evaluate these rules or criteria; `disable` wins over `enable`.

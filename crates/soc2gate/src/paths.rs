@@ -24,6 +24,22 @@ pub fn absolute(path: &Path, cwd: &Path) -> PathBuf {
     out
 }
 
+/// The repository that holds `path`: the nearest directory at or above it with a `.git`
+/// (a directory, or a file in a linked worktree or submodule); `cwd` when there is none.
+/// Module sources are read only inside it.
+pub fn repository_root(path: &Path, cwd: &Path) -> PathBuf {
+    let abs = absolute(path, cwd);
+    let start = if abs.is_dir() {
+        abs.as_path()
+    } else {
+        abs.parent().unwrap_or(&abs)
+    };
+    start
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf)
+}
+
 /// `path` as seen from `cwd`: relative, with `..` when it is outside (when both share
 /// more than the filesystem root), forward slashes.
 pub fn relative(path: &Path, cwd: &Path) -> String {

@@ -148,8 +148,8 @@ pub fn load(
             (dir.clone(), srcs)
         })
         .collect();
-    let (mut loaded, settings): (Vec<Loaded>, Vec<Loaded>) = rayon::join(
-        || soc2gate_terraform::load_modules(&modules, opts),
+    let ((mut loaded, read), settings): ((Vec<Loaded>, Vec<SourceFile>), Vec<Loaded>) = rayon::join(
+        || soc2gate_terraform::load_modules_reading(&modules, opts),
         || {
             groups
                 .settings
@@ -175,6 +175,12 @@ pub fn load(
         // Findings point into the configuration (the plan's directory and the local
         // modules it calls) when it is part of the scan.
         loaded.push(soc2gate_terraform::load_plan(src, &modules, opts));
+    }
+    // Module files read from outside the scanned paths: findings may point into them.
+    for file in read {
+        sources
+            .entry(file.path.clone())
+            .or_insert_with(|| Arc::new(file));
     }
     (loaded, sources, errors)
 }
@@ -293,6 +299,10 @@ pub fn scan_with(
         .iter()
         .map(|p| discover::display_path(p, cwd))
         .collect();
+    // Modules outside the scanned paths are read inside the repository that holds them.
+    if load_opts.boundary.is_none() {
+        load_opts.boundary = paths.first().map(|p| crate::paths::repository_root(p, cwd));
+    }
     let (loaded, sources, mut load_errors) = load(&files, &load_opts);
     let mut units = Vec::with_capacity(loaded.len());
     let mut load_warnings = Vec::new();

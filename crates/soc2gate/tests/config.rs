@@ -62,6 +62,17 @@ fn rule_ids_criteria_and_parameters_are_checked_against_the_rules() {
 }
 
 #[test]
+fn an_empty_enable_list_is_an_error_that_says_what_to_write() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "main.tf", &bucket("data"));
+    rejects(
+        dir.path(),
+        "fail_on = \"low\"\nenable = []\n",
+        "error: soc2gate.toml:2:10: enable = [] would enable nothing; to evaluate every rule remove the `enable` key, otherwise list rule ids or criteria",
+    );
+}
+
+#[test]
 fn a_parameter_value_the_rule_rejects_is_an_error_at_the_value() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "main.tf", &bucket("data"));

@@ -118,12 +118,12 @@ fn a_module_called_by_two_roots_is_reported_once_with_both_calls() {
             "file": format!("{FIXTURE}/prod/main.tf"),
             "line": 6,
             "column": 1,
-            "reason": "remote sources are not fetched",
-            "help": "checks cannot see the resources this module creates; scan the module's own code to check them",
+            "reason": format!("not installed: no {FIXTURE}/prod/.terraform/modules/modules.json"),
+            "help": format!("run `terraform get` (or `terraform init -backend=false`) in {FIXTURE}/prod, then scan again"),
         }])
     );
     assert!(
-        err.contains(&format!("warning: {FIXTURE}/prod/main.tf:6:1: module.network (terraform-aws-modules/vpc/aws) was not expanded: remote sources are not fetched")),
+        err.contains(&format!("warning: {FIXTURE}/prod/main.tf:6:1: module.network (terraform-aws-modules/vpc/aws) was not expanded: not installed: no {FIXTURE}/prod/.terraform/modules/modules.json")),
         "{err}"
     );
 }
@@ -137,7 +137,7 @@ fn the_text_report_names_the_calls_and_the_modules_not_expanded() {
     );
     assert_eq!(out.matches(&via).count(), 2, "{out}");
     assert!(
-        out.contains(&format!("modules not expanded, the resources they create were not checked:\n  module.network (terraform-aws-modules/vpc/aws) at {FIXTURE}/prod/main.tf:6: remote sources are not fetched\n")),
+        out.contains(&format!("modules not expanded, the resources they create were not checked:\n  module.network (terraform-aws-modules/vpc/aws) at {FIXTURE}/prod/main.tf:6: not installed: no {FIXTURE}/prod/.terraform/modules/modules.json\n")),
         "{out}"
     );
     // The summary line, then the gate's verdict.

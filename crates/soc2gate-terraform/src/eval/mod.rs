@@ -10,12 +10,13 @@
 //! evaluated once per instance and memoized.
 
 mod calls;
+mod module_calls;
 mod refs;
 mod template;
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use hcl_edit::expr::{
     BinaryOperator, Expression, ForExpr, FuncCall, ObjectKey, Traversal, TraversalOperator,
@@ -25,10 +26,12 @@ use hcl_edit::visit::{self, Visit};
 use soc2gate_model::{LoadError, ModuleCall, Resource, ResourceSpans, UnexpandedModule};
 
 pub(crate) use calls::Instances;
+use module_calls::{CallInstances, Caller};
 pub(crate) use refs::RefCollector;
 
 use crate::config::Config;
 use crate::functions::{self, FileAccess};
+use crate::modules::ModuleDirs;
 use crate::types::convert;
 use crate::value::Val;
 
@@ -99,14 +102,21 @@ impl Diags {
 /// What every module instance of one root shares.
 pub(crate) struct Ctx<'a> {
     pub configs: &'a BTreeMap<String, Config<'a>>,
+    /// Where module sources lead.
+    pub modules: &'a ModuleDirs,
     pub files: &'a FileAccess,
     pub diags: RefCell<Diags>,
 }
 
 impl<'a> Ctx<'a> {
-    pub(crate) fn new(configs: &'a BTreeMap<String, Config<'a>>, files: &'a FileAccess) -> Self {
+    pub(crate) fn new(
+        configs: &'a BTreeMap<String, Config<'a>>,
+        modules: &'a ModuleDirs,
+        files: &'a FileAccess,
+    ) -> Self {
         Ctx {
             configs,
+            modules,
             files,
             diags: RefCell::default(),
         }
@@ -141,7 +151,7 @@ pub(crate) struct Input {
 }
 
 #[derive(Default)]
-struct State {
+struct State<'a> {
     /// Evaluated locals; `None` while one is being evaluated (a cycle if met again).
     locals: HashMap<String, Option<Rc<Val>>>,
     stack: Vec<String>,
@@ -150,10 +160,18 @@ struct State {
     refs_depth: usize,
     /// Variables, converted to their types.
     variables: HashMap<String, Rc<Val>>,
-    /// Module calls by name; `None` while being evaluated.
-    calls: HashMap<String, Option<Rc<calls::CallResult>>>,
-    /// Resources of each module call, taken when the instance is assembled.
-    call_resources: HashMap<String, Vec<Normalized>>,
+    /// Resource references of variables given by a caller; `None` while being collected.
+    variable_refs: HashMap<String, Option<Rc<[String]>>>,
+    /// Module calls by name, their instances made; `None` while their `count` or
+    /// `for_each` is being evaluated.
+    calls: HashMap<String, Option<Rc<CallInstances<'a>>>>,
+    /// `module.<name>` as a whole value, once built.
+    call_values: HashMap<String, Rc<Val>>,
+    /// This instance's outputs as its caller asked for them; `None` while one is being
+    /// evaluated (met again, it depends on itself).
+    outputs: HashMap<String, Option<Rc<Val>>>,
+    /// Resource references of outputs; `None` while being collected.
+    output_refs: HashMap<String, Option<Rc<[String]>>>,
     /// Rendered `aws_iam_policy_document`s by name; `None` while being rendered.
     docs: HashMap<String, Option<Rc<Val>>>,
     /// Managed resources as values (their instances' shape) by `T.N`; `None` while their
@@ -174,8 +192,18 @@ pub(crate) struct Scope<'a> {
     /// The directories from the root to this instance with their addresses, to detect
     /// a module that calls itself.
     chain: Vec<(String, String)>,
+    /// The call names from the root to this instance joined with `.`, as `terraform init`
+    /// keys module installs in `modules.json` (`""` for a root).
+    module_key: String,
+    /// A root's variable values (tfvars, the command line), converted to their types.
     inputs: HashMap<String, Input>,
-    state: RefCell<State>,
+    /// For a module instance: the `module` block and its instance's bindings. Its
+    /// arguments are evaluated when the callee first reads the variable, so that an
+    /// output depends only on the inputs it uses, as in Terraform's graph.
+    caller: Option<Caller<'a>>,
+    /// This scope as its module instances refer to it.
+    me: Weak<Scope<'a>>,
+    state: RefCell<State<'a>>,
 }
 
 impl<'a> Scope<'a> {
@@ -184,41 +212,21 @@ impl<'a> Scope<'a> {
         ctx: &'a Ctx<'a>,
         config: &'a Config<'a>,
         inputs: HashMap<String, Input>,
-    ) -> Self {
-        let mut scope = Scope {
+    ) -> Rc<Self> {
+        let inputs = typed_inputs(config, inputs);
+        Rc::new_cyclic(|me| Scope {
             ctx,
             config,
             root_dir: Rc::from(config.dir.as_str()),
             prefix: String::new(),
             via: Vec::new(),
             chain: vec![(config.dir.clone(), String::new())],
-            inputs: HashMap::new(),
+            module_key: String::new(),
+            inputs,
+            caller: None,
+            me: me.clone(),
             state: RefCell::default(),
-        };
-        scope.set_inputs(inputs);
-        scope
-    }
-
-    /// Converts given values to their variables' types; a null for a non-nullable
-    /// variable means its default. Values for undeclared variables are dropped, as
-    /// Terraform only warns about them in tfvars.
-    fn set_inputs(&mut self, inputs: HashMap<String, Input>) {
-        for (name, input) in inputs {
-            let Some(decl) = self.config.variables.get(&name) else {
-                continue;
-            };
-            if input.value == Val::Null && !decl.nullable {
-                continue;
-            }
-            let value = convert(input.value, &decl.ty);
-            self.inputs.insert(
-                name,
-                Input {
-                    value,
-                    refs: input.refs,
-                },
-            );
-        }
+        })
     }
 
     /// Evaluates the instance: its resources, then those of the modules it calls, in
@@ -230,12 +238,20 @@ impl<'a> Scope<'a> {
             out.extend(crate::normalize::normalize(self, rb));
         }
         for call in &self.config.calls {
-            self.call_result(&call.name);
+            if let Some(instances) = self.call_instances(&call.name) {
+                for child in instances.scopes() {
+                    out.extend(child.run());
+                }
+            }
         }
-        let mut state = self.state.borrow_mut();
-        for call in &self.config.calls {
-            if let Some(resources) = state.call_resources.remove(&call.name) {
-                out.extend(resources);
+        // Terraform evaluates every input and output of a module instance, used or not:
+        // so does this, so that a cycle through them is reported.
+        if self.caller.is_some() {
+            for (name, _) in &self.config.outputs {
+                self.output(name);
+            }
+            for name in self.config.variables.keys() {
+                self.variable(name);
             }
         }
         out
@@ -406,7 +422,13 @@ impl<'a> Scope<'a> {
             "local" => self.local(attr),
             "path" if attr == "module" => Rc::new(Val::String(self.config.dir.clone())),
             "path" if attr == "root" => Rc::new(Val::String(self.root_dir.to_string())),
-            "module" => self.call_value(attr),
+            "module" => {
+                // `module.x.out` (or `module.x[key].out`) needs that output alone.
+                if let Some((v, used)) = self.call_output(attr, &ops[1..], b) {
+                    return (v, 1 + used);
+                }
+                self.call_value(attr)
+            }
             "data" => {
                 if let (true, Some(TraversalOperator::GetAttr(n))) =
                     (attr == "aws_iam_policy_document", ops.get(1))
@@ -435,8 +457,17 @@ impl<'a> Scope<'a> {
         let Some(decl) = self.config.variables.get(name) else {
             return Rc::new(Val::Unknown);
         };
-        let v = match (self.inputs.get(name), decl.default) {
-            (Some(input), _) => input.value.clone(),
+        let given = match (&self.caller, self.inputs.get(name)) {
+            (_, Some(input)) => Some(input.value.clone()),
+            (Some(caller), None) => caller.argument(name).and_then(|(parent, expr)| {
+                let v = parent.eval(expr, &caller.bindings);
+                // A null for a non-nullable variable means its default.
+                (v != Val::Null || decl.nullable).then(|| convert(v, &decl.ty))
+            }),
+            (None, None) => None,
+        };
+        let v = match (given, decl.default) {
+            (Some(v), _) => v,
             // A default cannot refer to anything, so it is evaluated without bindings.
             (None, Some(default)) => convert(self.eval(default, &Bindings::default()), &decl.ty),
             // Set by a caller or on a command line that this scan does not see.
@@ -450,8 +481,34 @@ impl<'a> Scope<'a> {
         v
     }
 
-    pub(crate) fn variable_refs(&self, name: &str) -> &[String] {
-        self.inputs.get(name).map_or(&[], |i| &i.refs)
+    /// The resources a variable's given value references (the caller's argument).
+    pub(crate) fn variable_refs(&self, name: &str) -> Rc<[String]> {
+        if let Some(input) = self.inputs.get(name) {
+            return Rc::from(input.refs.as_slice());
+        }
+        let Some((parent, expr)) = self.caller.as_ref().and_then(|c| c.argument(name)) else {
+            return Rc::from(Vec::new());
+        };
+        {
+            let mut state = self.state.borrow_mut();
+            match state.variable_refs.get(name) {
+                Some(Some(refs)) => return refs.clone(),
+                // Met again while collecting: the other steps add their own.
+                Some(None) => return Rc::from(Vec::new()),
+                None => {}
+            }
+            state.variable_refs.insert(name.to_string(), None);
+        }
+        let bindings = self.caller.as_ref().map(|c| &c.bindings);
+        let refs: Rc<[String]> =
+            Rc::from(parent.refs(bindings.unwrap_or(&Bindings::default()), |c| {
+                c.visit_expr(expr)
+            }));
+        self.state
+            .borrow_mut()
+            .variable_refs
+            .insert(name.to_string(), Some(refs.clone()));
+        refs
     }
 
     fn local(&self, name: &str) -> Rc<Val> {
@@ -824,6 +881,29 @@ impl<'a> Scope<'a> {
     }
 }
 
+/// Root variable values converted to their variables' types; a null for a non-nullable
+/// variable means its default. Values for undeclared variables are dropped, as Terraform
+/// only warns about them in tfvars.
+fn typed_inputs(config: &Config<'_>, inputs: HashMap<String, Input>) -> HashMap<String, Input> {
+    inputs
+        .into_iter()
+        .filter_map(|(name, input)| {
+            let decl = config.variables.get(&name)?;
+            if input.value == Val::Null && !decl.nullable {
+                return None;
+            }
+            let value = convert(input.value, &decl.ty);
+            Some((
+                name,
+                Input {
+                    value,
+                    refs: input.refs,
+                },
+            ))
+        })
+        .collect()
+}
+
 /// Terraform's `==` (cty's `Equals`): `None` when unknown. A known value is never equal
 /// to null, whatever unknown parts it holds; values of different kinds are never equal;
 /// collections compare element by element, the first unknown or unequal pair deciding.
@@ -931,8 +1011,9 @@ pub(crate) fn constant(expr: &Expression) -> Val {
 pub(crate) fn with_constant_scope<R>(f: impl FnOnce(&Scope<'_>) -> R) -> R {
     let configs = BTreeMap::new();
     let files = FileAccess::default();
+    let modules = ModuleDirs::default();
     let config = Config::new(".", &[], Vec::new());
-    let ctx = Ctx::new(&configs, &files);
+    let ctx = Ctx::new(&configs, &modules, &files);
     let scope = Scope::new_root(&ctx, &config, HashMap::new());
     f(&scope)
 }

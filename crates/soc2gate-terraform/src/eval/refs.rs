@@ -60,7 +60,10 @@ impl Visit for RefCollector<'_, '_> {
                         let refs = scope.local_refs(name);
                         self.add_all(refs.iter());
                     }
-                    ("var", [name, ..]) => self.add_all(scope.variable_refs(name)),
+                    ("var", [name, ..]) => {
+                        let refs = scope.variable_refs(name);
+                        self.add_all(refs.iter());
+                    }
                     ("module", [name, ..]) => {
                         // `module.x.out`, or `module.x[key].out` for one instance.
                         let ops: Vec<&TraversalOperator> =
