@@ -144,8 +144,8 @@ pub struct ScanArgs {
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// Ignore `soc2gate:ignore` comments: only soc2gate.toml exceptions and the baseline
-    /// suppress findings.
+    /// Ignore `soc2gate:ignore` comments, and Checkov's and Trivy's inline suppressions:
+    /// only soc2gate.toml exceptions and the baseline suppress findings.
     #[arg(long)]
     pub no_inline_exceptions: bool,
 

@@ -16,6 +16,7 @@ use crate::changed;
 use crate::config::{wildcard, Config, Selection};
 use crate::date::Date;
 use crate::exceptions::{self, Targets, UNUSED_EXCEPTION};
+use crate::migrated;
 use crate::paths::Rebase;
 use crate::scan::ScanOutcome;
 
@@ -62,21 +63,31 @@ pub fn apply(outcome: &mut ScanOutcome, settings: &Settings) -> Gated {
         .collect();
 
     let mut reported = Vec::new();
-    let any_comment = || {
-        outcome
-            .sources
-            .values()
-            .any(|s| s.text.contains(exceptions::MARKER))
-    };
-    if settings.inline_exceptions && any_comment() {
+    let any_comment =
+        |marker: &dyn Fn(&str) -> bool| outcome.sources.values().any(|s| marker(&s.text));
+    let own = any_comment(&|text| text.contains(exceptions::MARKER));
+    let migrated = any_comment(&|text| migrated::any(text));
+    if settings.inline_exceptions && (own || migrated) {
         let targets = Targets::new(&outcome.maps, &outcome.sources);
-        reported = exceptions::apply(
-            &mut outcome.findings,
-            &outcome.sources,
-            &targets,
-            settings.today,
-            &|id| rule_ids.contains(id),
-        );
+        if own {
+            reported = exceptions::apply(
+                &mut outcome.findings,
+                &outcome.sources,
+                &targets,
+                settings.today,
+                &|id| rule_ids.contains(id),
+            );
+        }
+        // Checkov's and Trivy's comments, for the rules that check the same thing.
+        if migrated {
+            migrated::apply(
+                &mut outcome.findings,
+                &outcome.sources,
+                &outcome.maps,
+                &targets,
+                settings.today,
+            );
+        }
     }
     outcome.findings.append(&mut reported);
 

@@ -10,6 +10,7 @@ pub mod discover;
 pub mod docs;
 pub mod exceptions;
 pub mod gate;
+pub mod migrated;
 pub mod paths;
 pub mod scan;
 

@@ -143,7 +143,10 @@ fn the_text_report_names_the_calls_and_the_modules_not_expanded() {
     // The summary line, then the gate's verdict.
     let summary = out.lines().rev().nth(1).unwrap();
     assert!(summary.contains("· 1 module not expanded ·"), "{out}");
-    assert!(out.lines().last().unwrap().starts_with("gate fails: "), "{out}");
+    assert!(
+        out.lines().last().unwrap().starts_with("gate fails: "),
+        "{out}"
+    );
     // Said once: the text report already lists it.
     assert!(!err.contains("not expanded"), "{err}");
 }
