@@ -68,6 +68,18 @@ check "with findings" contains "$tmp/scan.out" "aws-s3-encryption-at-rest"
 check "and the summary" contains "$tmp/scan.out" " findings ("
 if [ "$code" != 1 ]; then sed 's/^/        /' "$tmp/scan.out" "$tmp/scan.err"; fi
 
+echo "the source distribution (pip's fallback where no wheel fits)"
+"$tmp/build/bin/maturin" sdist --out "$tmp/sdist" >"$tmp/sdist.log" 2>&1 || {
+  sed 's/^/        /' "$tmp/sdist.log"
+  exit 2
+}
+mkdir -p "$tmp/unpacked" && tar -xzf "$tmp"/sdist/*.tar.gz -C "$tmp/unpacked"
+unpacked=$(find "$tmp/unpacked" -mindepth 1 -maxdepth 1 -type d | head -n 1)
+# Every crate the build needs is inside: the workspace and its [patch] resolve offline.
+resolves() { cargo metadata --offline --locked --format-version 1 --manifest-path "$1/Cargo.toml" >/dev/null; }
+check "holds the workspace with every path dependency" resolves "$unpacked"
+check "holds the vendored crates of [patch]" test -f "$unpacked/vendor/hcl-edit/Cargo.toml"
+
 echo "the pre-commit hook from the wheel (language: python)"
 pip_quiet "$tmp/build" pre-commit || exit 2
 repo=$tmp/repo
