@@ -74,3 +74,26 @@ deny contains v if {
 		[protection.describe_repository(repo), branch],
 	))
 }
+
+# What the rule could not judge: a repository whose default branch cannot be known, and
+# one whose default branch no protection or ruleset certainly covers while one may,
+# through a value that cannot be known.
+undetermined contains v if {
+	some repo in protection.repositories
+	not protection.default_branches(repo)
+	v := core.violation(repo, "", sprintf(
+		"the default branch of %s cannot be known statically, so the rule could not judge whether it is protected",
+		[protection.describe_repository(repo)],
+	))
+}
+
+undetermined contains v if {
+	some repo in protection.repositories
+	some branch in protection.default_branches(repo)
+	protection.may_cover(repo, branch)
+	not protection.covers(repo, branch)
+	v := core.violation(repo, "", sprintf(
+		"whether a branch protection or ruleset covers the default branch %q of %s cannot be known statically",
+		[branch, protection.describe_repository(repo)],
+	))
+}

@@ -80,9 +80,60 @@ value_is_not(r, path, want) if {
 # Resources of one type in the input (empty when there are none).
 resources(type_name) := object.get(input.resources, type_name, [])
 
+# The expression at `path` references another resource (`aws_kms_key.k.arn`): its value
+# is unknown, but it is that resource's attribute, not an arbitrary input.
+references(r, path) if count(object.get(r.refs, path_text(path), [])) > 0
+
 # A violation entry in the shape every rule's `deny` yields.
 violation(r, attribute, message) := {
 	"resource": r.address,
 	"attribute": attribute,
 	"message": message,
+}
+
+# An `undetermined` entry, the same shape as a `deny` entry: the rule could not judge `r`
+# because the value at `path` (or a part of it) cannot be known statically. Every rule
+# defines an `undetermined` set beside `deny`, so that evidence never counts silence on
+# an unknown value as a pass.
+cannot_judge(r, path) := _cannot_judge_at(r, path_text(path))
+
+_cannot_judge_at(r, "") := violation(r, "", "the resource cannot be known statically, so the rule could not judge it")
+
+_cannot_judge_at(r, at) := violation(r, at, sprintf(
+	"%s cannot be known statically, so the rule could not judge it",
+	[at],
+)) if at != ""
+
+# `cannot_judge` entries for each of `paths` whose value in `r` is partly unknown: the
+# `undetermined` of a rule that needs those values of `r`. Give leaf paths (with index 0
+# for a block that appears once): an unknown enclosing block covers them, and is then
+# reported once, at the block.
+unknown_at(r, paths) := {_cannot_judge_at(r, at) |
+	some path in paths
+	partly_unknown(r, path)
+	at := _outermost_unknown(r, path_text(path))
+}
+
+# The unknown path that encloses `p`, the outermost when several do; else `p` itself.
+_outermost_unknown(r, p) := min(enclosing) if {
+	enclosing := {u | some u in r.unknown; _covers(u, p)}
+	count(enclosing) > 0
+} else := p
+
+# `unknown_at`, but only for values that reference no other resource: a reference to
+# another resource's attribute (`aws_db_instance.main.identifier`) is unknown yet certainly
+# set, which is all a rule that asks "is it set?" needs.
+unknown_value_at(r, paths) := {e |
+	some path in paths
+	not references(r, path)
+	some e in unknown_at(r, [path])
+}
+
+# `unknown_at` over the managed and settings resources of `type_name`: the whole
+# `undetermined` of a rule that reads `paths` of one resource type. A rule with joins or
+# with a subset of resources adds its own cases.
+unknown_in(type_name, paths) := {e |
+	some r in resources(type_name)
+	object.get(r, "mode", "managed") != "data"
+	some e in unknown_at(r, paths)
 }

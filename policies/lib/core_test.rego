@@ -70,3 +70,36 @@ test_resources_of_absent_type if {
 test_violation_shape if {
 	core.violation(r, "acl", "m") == {"resource": "aws_s3_bucket.b", "attribute": "acl", "message": "m"}
 }
+
+test_cannot_judge_has_the_shape_of_a_violation if {
+	core.cannot_judge(r, ["policy"]) == {
+		"resource": "aws_s3_bucket.b",
+		"attribute": "policy",
+		"message": "policy cannot be known statically, so the rule could not judge it",
+	}
+	core.cannot_judge(r, []).message == "the resource cannot be known statically, so the rule could not judge it"
+}
+
+test_unknown_in_names_each_unknown_path_of_each_resource if {
+	data_source := object.union(r, {"address": "data.aws_s3_bucket.d", "mode": "data"})
+	found := core.unknown_in("aws_s3_bucket", [["acl"], ["policy"], ["list"], ["tags", "owner"]]) with input as {"resources": {"aws_s3_bucket": [r, data_source]}}
+	{[e.resource, e.attribute] | some e in found} == {["aws_s3_bucket.b", "list"], ["aws_s3_bucket.b", "policy"], ["aws_s3_bucket.b", "tags.owner"]}
+}
+
+test_references if {
+	with_refs := object.union(r, {"refs": {"policy": ["aws_iam_policy_document.p"]}})
+	core.references(with_refs, ["policy"])
+	not core.references(with_refs, ["acl"])
+}
+
+test_an_unknown_block_is_reported_once_at_the_block if {
+	dynamic := {"address": "a.b", "values": {}, "unknown": ["options"]}
+	found := core.unknown_at(dynamic, [["options", 0, "x"], ["options", 0, "y"]])
+	{e.attribute | some e in found} == {"options"}
+}
+
+test_unknown_value_at_leaves_out_references if {
+	referencing := object.union(r, {"refs": {"policy": ["aws_iam_policy_document.p"]}})
+	count(core.unknown_value_at(referencing, [["policy"]])) == 0
+	count(core.unknown_value_at(r, [["policy"]])) == 1
+}

@@ -14,11 +14,30 @@ use crate::metadata::parse_rule;
 use crate::source::is_builtin;
 use crate::{params, PolicyError, PolicyKind, PolicySource};
 
-/// One `deny` entry of one rule, not yet located in the source.
+/// Which set of a rule an entry comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Judgement {
+    /// `deny`: the rule judged the resource and it fails.
+    Deny,
+    /// `undetermined`: the rule could not judge the resource, because a value it needs
+    /// cannot be known statically. Not a finding; evidence reports it so that silence on
+    /// unknown values never counts as a pass.
+    Undetermined,
+}
+
+/// What to evaluate besides `deny`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EvalOptions {
+    /// Also evaluate each rule's `undetermined` set (for evidence; a scan does not need it).
+    pub undetermined: bool,
+}
+
+/// One `deny` (or `undetermined`) entry of one rule, not yet located in the source.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Violation {
     /// Index into [`PolicySet::rules`].
     pub rule: usize,
+    pub kind: Judgement,
     /// Index into the units passed to [`PolicySet::evaluate`].
     pub unit: usize,
     pub resource: String,
@@ -52,6 +71,8 @@ pub struct PolicySet {
     rules: Vec<RuleMeta>,
     /// `data.<package>.deny` for each rule, in `rules` order.
     queries: Vec<String>,
+    /// `data.<package>.undetermined` for the rules that define it, in `rules` order.
+    undetermined: Vec<Option<String>>,
     template: Engine,
 }
 
@@ -184,6 +205,10 @@ impl PolicySet {
         if !errors.is_empty() {
             return Err(errors);
         }
+        let undetermined = undetermined_queries(&mut engine, &rules, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
         for (r, text) in rules.iter().zip(&texts) {
             let overrides = params.get(&r.id).and_then(Value::as_object);
             let effective = all_params[&r.id].as_object().expect("params are objects");
@@ -195,6 +220,7 @@ impl PolicySet {
         Ok(PolicySet {
             rules,
             queries,
+            undetermined,
             template: engine,
         })
     }
@@ -214,10 +240,27 @@ impl PolicySet {
         &self.rules
     }
 
-    /// Evaluates every applicable rule on every unit, in parallel. A rule applies to a unit
-    /// that has at least one resource of its `resource_types`: most policy x unit pairs do
-    /// not match, and skipping them is most of the speed.
+    /// Whether rule `i` (an index into [`PolicySet::rules`]) defines `undetermined`, the
+    /// resources it could not judge. Every built-in rule does; a user rule may not, and
+    /// then its silence on an unknown value cannot be told from a pass.
+    pub fn reports_undetermined(&self, i: usize) -> bool {
+        self.undetermined.get(i).is_some_and(Option::is_some)
+    }
+
+    /// Evaluates every applicable rule's `deny` on every unit, in parallel. A rule applies
+    /// to a unit that has at least one resource of its `resource_types`: most policy x
+    /// unit pairs do not match, and skipping them is most of the speed.
     pub fn evaluate(&self, units: &[Module]) -> (Vec<Violation>, Vec<EvalError>) {
+        self.evaluate_with(units, EvalOptions::default())
+    }
+
+    /// [`PolicySet::evaluate`], and with `opts.undetermined` each rule's `undetermined`
+    /// set too, in the same pass over the units.
+    pub fn evaluate_with(
+        &self,
+        units: &[Module],
+        opts: EvalOptions,
+    ) -> (Vec<Violation>, Vec<EvalError>) {
         let mut errors = Vec::new();
         let template = match self.with_scan_resources(units) {
             Ok(t) => t,
@@ -232,7 +275,7 @@ impl PolicySet {
             .enumerate()
             .map_init(
                 || template.clone(),
-                |engine, (i, unit)| self.evaluate_unit(engine, i, unit),
+                |engine, (i, unit)| self.evaluate_unit(engine, i, unit, opts),
             )
             .collect();
         let mut violations = Vec::new();
@@ -304,6 +347,7 @@ impl PolicySet {
         engine: &mut Engine,
         unit_index: usize,
         unit: &Module,
+        opts: EvalOptions,
     ) -> (Vec<Violation>, Vec<EvalError>) {
         let mut violations = Vec::new();
         let mut errors = Vec::new();
@@ -330,61 +374,115 @@ impl PolicySet {
         // query for all of a unit's rules, meant to share library rules between them, was
         // measured no faster on the benchmark.)
         for i in applicable {
-            let rule = &self.rules[i];
-            let fail = |message: String| EvalError {
-                rule_id: rule.id.clone(),
-                policy: rule.source.clone(),
-                unit: unit.path.clone(),
-                message,
-            };
-            let value = match engine.eval_rule(self.queries[i].clone()) {
-                Ok(v) => v,
-                Err(e) => {
-                    errors.push(fail(e.to_string()));
-                    continue;
-                }
-            };
-            let entries = match &value {
-                RegoValue::Undefined => continue,
-                RegoValue::Set(s) => s.iter().cloned().collect::<Vec<_>>(),
-                other => {
-                    errors.push(fail(format!("`deny` must be a set, got {other}")));
-                    continue;
-                }
-            };
-            for entry in entries {
-                match to_violation(&entry) {
-                    Ok((resource, attribute, message)) => {
-                        match addresses.get(resource.as_str()) {
-                            Some(t) if rule.resource_types.iter().any(|rt| rt == t) => {}
-                            Some(t) => {
-                                errors.push(fail(format!("it blamed `{resource}`, of type `{t}`, which is not in its metadata's resource_types: add `{t}` there")));
-                                continue;
-                            }
-                            None => {
-                                errors.push(fail(format!("it blamed `{resource}`, which is not a resource of this unit: `resource` must be an address from the input")));
-                                continue;
-                            }
-                        }
-                        violations.push(Violation {
-                            rule: i,
-                            unit: unit_index,
-                            resource,
-                            attribute,
-                            message,
-                        });
-                    }
-                    Err(msg) => errors.push(fail(msg)),
-                }
+            let undetermined = self.undetermined[i].as_ref().filter(|_| opts.undetermined);
+            let sets = std::iter::once((Judgement::Deny, &self.queries[i]))
+                .chain(undetermined.map(|q| (Judgement::Undetermined, q)));
+            for (kind, query) in sets {
+                self.evaluate_set(engine, (i, kind, query), (unit_index, unit), &addresses)
+                    .into_iter()
+                    .for_each(|r| match r {
+                        Ok(v) => violations.push(v),
+                        Err(e) => errors.push(e),
+                    });
             }
         }
         (violations, errors)
     }
+
+    /// The entries of one set (`deny` or `undetermined`) of rule `i` on one unit, each
+    /// checked against the contract: an object naming a resource of the unit, of a type
+    /// the rule's metadata lists.
+    fn evaluate_set(
+        &self,
+        engine: &mut Engine,
+        (i, kind, query): (usize, Judgement, &String),
+        (unit_index, unit): (usize, &Module),
+        addresses: &BTreeMap<&str, &str>,
+    ) -> Vec<Result<Violation, EvalError>> {
+        let rule = &self.rules[i];
+        let set = match kind {
+            Judgement::Deny => "deny",
+            Judgement::Undetermined => "undetermined",
+        };
+        let fail = |message: String| {
+            Err(EvalError {
+                rule_id: rule.id.clone(),
+                policy: rule.source.clone(),
+                unit: unit.path.clone(),
+                message,
+            })
+        };
+        let value = match engine.eval_rule(query.clone()) {
+            Ok(v) => v,
+            Err(e) => return vec![fail(e.to_string())],
+        };
+        let entries = match &value {
+            RegoValue::Undefined => return Vec::new(),
+            RegoValue::Set(s) => s.iter().cloned().collect::<Vec<_>>(),
+            other => return vec![fail(format!("`{set}` must be a set, got {other}"))],
+        };
+        entries
+            .iter()
+            .map(|entry| {
+                let (resource, attribute, message) = match to_violation(set, entry) {
+                    Ok(parts) => parts,
+                    Err(msg) => return fail(msg),
+                };
+                match addresses.get(resource.as_str()) {
+                    Some(t) if rule.resource_types.iter().any(|rt| rt == t) => {}
+                    Some(t) => {
+                        return fail(format!("it blamed `{resource}`, of type `{t}`, which is not in its metadata's resource_types: add `{t}` there"));
+                    }
+                    None => {
+                        return fail(format!("it blamed `{resource}`, which is not a resource of this unit: `resource` must be an address from the input"));
+                    }
+                }
+                Ok(Violation {
+                    rule: i,
+                    kind,
+                    unit: unit_index,
+                    resource,
+                    attribute,
+                    message,
+                })
+            })
+            .collect()
+    }
 }
 
-fn to_violation(entry: &RegoValue) -> Result<(String, String, String), String> {
+/// `data.<package>.undetermined` for each rule that defines it. A rule that defines it as
+/// something that cannot be evaluated is an error, like a broken `deny`.
+fn undetermined_queries(
+    engine: &mut Engine,
+    rules: &[RuleMeta],
+    errors: &mut Vec<PolicyError>,
+) -> Vec<Option<String>> {
+    rules
+        .iter()
+        .map(|r| {
+            let query = format!("data.{}.undetermined", r.package);
+            match engine.eval_rule(query.clone()) {
+                Ok(_) => Some(query),
+                // regorus's answer for a rule the package does not define.
+                Err(e) if e.to_string().contains("not a valid rule path") => None,
+                Err(e) => {
+                    errors.push(PolicyError::new(
+                        &r.source,
+                        0,
+                        format!("rule `{}` cannot be evaluated: `undetermined` must be a set of {{resource, attribute, message}} objects, like `deny` ({e})", r.id),
+                    ));
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+fn to_violation(set: &str, entry: &RegoValue) -> Result<(String, String, String), String> {
     let obj = entry.as_object().map_err(|_| {
-        format!("a `deny` entry must be an object {{resource, attribute, message}}, got {entry}")
+        format!(
+            "an entry of `{set}` must be an object {{resource, attribute, message}}, got {entry}"
+        )
     })?;
     let field = |name: &str| -> Option<String> {
         obj.get(&RegoValue::from(name))
@@ -392,10 +490,10 @@ fn to_violation(entry: &RegoValue) -> Result<(String, String, String), String> {
             .map(|s| s.to_string())
     };
     let resource = field("resource").ok_or_else(|| {
-        format!("a `deny` entry has no string `resource` (the resource address): {entry}")
+        format!("an entry of `{set}` has no string `resource` (the resource address): {entry}")
     })?;
     let message = field("message")
-        .ok_or_else(|| format!("a `deny` entry has no string `message`: {entry}"))?;
+        .ok_or_else(|| format!("an entry of `{set}` has no string `message`: {entry}"))?;
     let attribute = field("attribute").unwrap_or_default();
     Ok((resource, attribute, message))
 }
@@ -660,5 +758,59 @@ deny contains v if {
         assert_eq!(e[0].rule_id, "test-failing");
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(set.rules()[v[0].rule].id, "test-named");
+    }
+
+    #[test]
+    fn undetermined_is_evaluated_on_request_and_checked_like_deny() {
+        let judging = format!(
+            "{RULE}\nundetermined contains v if {{\n    some b in input.resources.aws_s3_bucket\n    b.name == \"other\"\n    v := {{\"resource\": b.address, \"attribute\": \"\", \"message\": \"unknown\"}}\n}}\n"
+        );
+        let set = PolicySet::load(
+            &[PolicySource::new("p/named.rego", judging.as_str())],
+            &BTreeMap::new(),
+        )
+        .unwrap();
+        assert!(set.reports_undetermined(0));
+        let units = [unit(&["acme-a", "other"])];
+        let (v, e) = set.evaluate(&units);
+        assert!(e.is_empty(), "{e:?}");
+        assert!(v.iter().all(|v| v.kind == Judgement::Deny), "{v:?}");
+        let (v, e) = set.evaluate_with(&units, EvalOptions { undetermined: true });
+        assert!(e.is_empty(), "{e:?}");
+        let undetermined: Vec<_> = v
+            .iter()
+            .filter(|v| v.kind == Judgement::Undetermined)
+            .collect();
+        assert_eq!(undetermined.len(), 1, "{v:?}");
+        assert_eq!(undetermined[0].resource, "aws_s3_bucket.other");
+
+        // A rule without `undetermined` still loads; it says so.
+        let set =
+            PolicySet::load(&[PolicySource::new("p/named.rego", RULE)], &BTreeMap::new()).unwrap();
+        assert!(!set.reports_undetermined(0));
+
+        // Entries of the wrong shape are errors that name the set.
+        let bad = format!("{RULE}\nundetermined contains \"oops\" if true\n");
+        let set =
+            PolicySet::load(&[PolicySource::new("p/named.rego", bad)], &BTreeMap::new()).unwrap();
+        let (_, e) = set.evaluate_with(&units, EvalOptions { undetermined: true });
+        assert!(
+            e[0].message
+                .contains("an entry of `undetermined` must be an object"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn every_built_in_rule_reports_what_it_could_not_judge() {
+        let set = PolicySet::load(&crate::builtin_sources(), &BTreeMap::new()).unwrap();
+        let missing: Vec<&str> = (0..set.rules().len())
+            .filter(|&i| !set.reports_undetermined(i))
+            .map(|i| set.rules()[i].id.as_str())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "built-in rules without an `undetermined` set (add one beside `deny`, with `core.unknown_at`): {missing:?}"
+        );
     }
 }

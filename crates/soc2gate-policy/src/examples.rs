@@ -128,7 +128,21 @@ pub struct ExpectMarker {
 /// The `# expect: <ids>` (or `// expect:`) marker of a fixture line, if it has one: the
 /// one reading of the marker, for the fixture test and for rule docs.
 pub fn expect_marker(line: &str) -> Option<ExpectMarker> {
-    let at = line.find("expect:")?;
+    marker(line, "expect:")
+}
+
+/// The `# expect-undetermined: <ids>` marker of a fixture line: the named rules cannot
+/// judge the resource entry that starts on that line (or on the next, alone on its line),
+/// because a value they need is unknown. Read the same way as `# expect:`.
+pub fn undetermined_marker(line: &str) -> Option<ExpectMarker> {
+    marker(line, UNDETERMINED_MARKER)
+}
+
+/// The keyword of [`undetermined_marker`].
+pub const UNDETERMINED_MARKER: &str = "expect-undetermined:";
+
+fn marker(line: &str, keyword: &str) -> Option<ExpectMarker> {
+    let at = line.find(keyword)?;
     let before = &line[..at];
     let comment_start = before.rfind('#').or_else(|| before.rfind("//"))?;
     if !before[comment_start..]
@@ -142,7 +156,7 @@ pub fn expect_marker(line: &str) -> Option<ExpectMarker> {
     if before[..comment_start].matches('"').count() % 2 == 1 {
         return None;
     }
-    let ids = line[at + "expect:".len()..]
+    let ids = line[at + keyword.len()..]
         .split(',')
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
@@ -170,6 +184,15 @@ pub fn present(id: &str, text: &str) -> String {
         let harness = comment_text(line)
             .is_some_and(|c| c.starts_with("soc2gate-test:") || c.starts_with(DOC_MARKER));
         if harness {
+            continue;
+        }
+        if let Some(m) = undetermined_marker(line) {
+            // Undetermined entries are evidence, not findings: the example shows the code.
+            let code = line[..m.comment_start].trim_end();
+            if !m.alone {
+                out += code;
+                out.push('\n');
+            }
             continue;
         }
         match expect_marker(line) {
@@ -279,6 +302,26 @@ mod tests {
         assert_eq!(
             present("r", text),
             "x = 1 # <- finding\n  # finding on the next line of other\ny = \"# expect: r\"\nz { # <- finding; also other\n"
+        );
+    }
+
+    #[test]
+    fn undetermined_markers_are_read_like_expect_and_left_out_of_examples() {
+        let m = undetermined_marker("  status = var.s # expect-undetermined: r, q").unwrap();
+        assert_eq!(m.ids, vec!["r", "q"]);
+        assert!(!m.alone);
+        assert!(
+            undetermined_marker("# expect-undetermined: r")
+                .unwrap()
+                .alone
+        );
+        assert!(expect_marker("x = 1 # expect-undetermined: r").is_none());
+        assert_eq!(
+            present(
+                "r",
+                "# expect-undetermined: r\nx = var.x # expect-undetermined: r\n"
+            ),
+            "x = var.x\n"
         );
     }
 }

@@ -10,8 +10,11 @@ mod testing;
 
 use std::fmt;
 
-pub use engine::{EvalError, PolicySet, Violation};
-pub use examples::{builtin_examples, expect_marker, ExpectMarker, DOC_MARKER};
+pub use engine::{EvalError, EvalOptions, Judgement, PolicySet, Violation};
+pub use examples::{
+    builtin_examples, expect_marker, undetermined_marker, ExpectMarker, DOC_MARKER,
+    UNDETERMINED_MARKER,
+};
 pub use metadata::parse_rule;
 pub use params::INVALID_PARAMS;
 pub use source::{builtin_sources, load_dir, PolicyKind, PolicySource};

@@ -1,5 +1,6 @@
 //! Loads repository settings files (`.github/settings.yml`, the format of the GitHub
-//! "settings" app) into soc2gate's resource graph.
+//! "settings" app) and GitHub Actions workflows (see [`load_workflows`]) into soc2gate's
+//! resource graph.
 //!
 //! Values use the Terraform GitHub provider's attribute names, so one policy covers a
 //! `github_branch_protection` declared in Terraform and one written in a settings file:
@@ -37,6 +38,9 @@ mod fields;
 mod guard;
 mod node;
 mod repository;
+mod workflow;
+
+pub use workflow::{load_workflows, WORKFLOW_TYPE};
 
 use saphyr::{LoadableYamlNode, MarkedYaml, ScanError};
 use serde_json::{Map, Value};
@@ -51,7 +55,7 @@ use crate::node::{Node, Text};
 pub(crate) type Built = (Resource, ResourceSpans);
 
 /// Resources with their spans, and the errors and warnings met while reading them.
-struct Read {
+pub(crate) struct Read {
     resources: Vec<Built>,
     errors: Vec<LoadError>,
     warnings: Vec<LoadError>,
@@ -59,7 +63,7 @@ struct Read {
 
 impl Read {
     /// Nothing read, for the reasons in `errors`.
-    fn failed(errors: Errors<'_>) -> Self {
+    pub(crate) fn failed(errors: Errors<'_>) -> Self {
         Read {
             resources: Vec::new(),
             errors: errors.list,
@@ -73,21 +77,7 @@ impl Read {
 pub fn load_settings(file: &SourceFile) -> Loaded {
     let mut module = Module::new(file.path.clone(), ModuleKind::Settings);
     module.files.push(file.path.clone());
-    let read = match guard::stack_for(&file.text) {
-        Some(stack) => read_on_own_stack(file, stack),
-        None => {
-            let mut errors = Errors::new(file);
-            errors.at(
-                Span::new(0, 0),
-                format!(
-                    "this file nests collections more than {} levels deep",
-                    guard::MAX_NESTING
-                ),
-                "a settings file needs only a few levels; this file was not scanned",
-            );
-            Read::failed(errors)
-        }
-    };
+    let read = guarded(file, "settings", read);
     let (mut errors, mut warnings) = (read.errors, read.warnings);
     // Read order follows the mapping table, not the file; report in file order.
     errors.sort_by_key(|e| e.location.span.start);
@@ -104,19 +94,37 @@ pub fn load_settings(file: &SourceFile) -> Loaded {
     }
 }
 
-/// Runs [`read`] on a thread with `stack` bytes of stack (see [`guard`]).
-fn read_on_own_stack(file: &SourceFile, stack: usize) -> Read {
+/// Runs `reader` on `file` on a thread with a stack sized for the file's nesting (see
+/// [`guard`]), or refuses a file nested deeper than any real `kind` file ("settings",
+/// "workflow").
+pub(crate) fn guarded(
+    file: &SourceFile,
+    kind: &str,
+    reader: impl FnOnce(&SourceFile) -> Read + Send,
+) -> Read {
+    let Some(stack) = guard::stack_for(&file.text) else {
+        let mut errors = Errors::new(file);
+        errors.at(
+            Span::new(0, 0),
+            format!(
+                "this file nests collections more than {} levels deep",
+                guard::MAX_NESTING
+            ),
+            format!("a {kind} file needs only a few levels; this file was not scanned"),
+        );
+        return Read::failed(errors);
+    };
     let outcome = std::thread::scope(|scope| {
         std::thread::Builder::new()
             .name("soc2gate-yaml".into())
             .stack_size(stack)
-            .spawn_scoped(scope, || read(file))
+            .spawn_scoped(scope, || reader(file))
             .map(|handle| handle.join())
     });
     let message = match outcome {
         Ok(Ok(read)) => return read,
-        Ok(Err(_)) => "the settings reader failed on this file".to_string(),
-        Err(e) => format!("could not start the settings reader: {e}"),
+        Ok(Err(_)) => format!("the {kind} reader failed on this file"),
+        Err(e) => format!("could not start the {kind} reader: {e}"),
     };
     let mut errors = Errors::new(file);
     errors.at(Span::new(0, 0), message, "this file was not scanned");
@@ -160,7 +168,7 @@ fn read(file: &SourceFile) -> Read {
 }
 
 /// Invalid YAML: one error where the parser stopped.
-fn syntax_error(text: &Text<'_>, e: &ScanError, errors: &mut Errors<'_>) {
+pub(crate) fn syntax_error(text: &Text<'_>, e: &ScanError, errors: &mut Errors<'_>) {
     let at = text.byte(e.marker());
     // Underline the offending character, unless the parser stopped at a line end.
     let end = match text.text[at..].chars().next() {

@@ -10,8 +10,9 @@ const ABOUT: &str =
     "Policy-as-code scanner and CI gate for SOC 2 controls in Terraform and repository settings";
 
 const LONG_ABOUT: &str = "\
-soc2gate reads Terraform (.tf, terraform.tfvars, *.auto.tfvars) and repository settings
-(.github/settings.yml), builds one resource graph per Terraform module or settings file,
+soc2gate reads Terraform (.tf, terraform.tfvars, *.auto.tfvars), repository settings
+(.github/settings.yml) and GitHub Actions workflows (.github/workflows/*.yml), builds one
+resource graph per Terraform module, settings file or workflows directory,
 evaluates Rego policies that encode SOC 2 controls, and reports every violation with the
 Trust Services Criteria it concerns. It fails the build when a control is violated.
 

@@ -90,6 +90,22 @@ pub struct Exception {
     pub line: usize,
 }
 
+impl Exception {
+    /// True when this exception is about `f`: same rule, and the resource and path globs
+    /// (when given) match. `rebase` turns display paths into paths relative to the config.
+    pub fn matches(&self, f: &soc2gate_model::Finding, rebase: &crate::paths::Rebase) -> bool {
+        f.rule_id == *self.rule.get_ref()
+            && self
+                .resource
+                .as_ref()
+                .is_none_or(|r| wildcard(r, &f.resource))
+            && self
+                .path
+                .as_ref()
+                .is_none_or(|p| p.matches(&rebase.rel(&f.location.file)))
+    }
+}
+
 /// A compiled path glob. A pattern that matches a directory also matches what is under it.
 #[derive(Debug, Clone)]
 pub struct PathGlob(GlobSet);

@@ -44,6 +44,20 @@ impl Date {
         (day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
     }
 
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`): the inverse of
+    /// [`Date::from_unix_days`].
+    pub fn unix_days(self) -> i64 {
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let yoe = year.rem_euclid(400);
+        let month = i64::from(self.month);
+        let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5
+            + i64::from(self.day)
+            - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// The date `days` days after 1970-01-01 (Howard Hinnant's `civil_from_days`).
     pub fn from_unix_days(days: i64) -> Date {
         let z = days + 719_468;
@@ -119,5 +133,13 @@ mod tests {
         assert_eq!(Date::from_unix_days(19_782).to_string(), "2024-02-29");
         assert_eq!(Date::from_unix_days(20_818).to_string(), "2026-12-31");
         assert!(Date::parse("2026-12-31") < Date::parse("2027-01-01"));
+    }
+
+    #[test]
+    fn unix_days_is_the_inverse_of_from_unix_days() {
+        for days in [-800_000, -1, 0, 1, 59, 60, 11_016, 20_000, 2_932_896] {
+            assert_eq!(Date::from_unix_days(days).unix_days(), days);
+        }
+        assert_eq!(Date::parse("2027-06-30").unwrap().unix_days(), 20_999);
     }
 }

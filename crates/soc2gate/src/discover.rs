@@ -12,6 +12,9 @@ pub enum FileKind {
     Terraform,
     /// `.github/settings.yml` or `.github/settings.yaml`.
     Settings,
+    /// A GitHub Actions workflow, `.github/workflows/*.yml` or `*.yaml`: part of its
+    /// directory's unit.
+    Workflow,
     /// A JSON file named on the command line: a Terraform plan (`terraform show -json`).
     Plan,
 }
@@ -38,6 +41,13 @@ pub fn kind_of(path: &Path) -> Option<FileKind> {
     let parent = path.parent()?.file_name()?.to_str()?;
     if parent == ".github" && (name == "settings.yml" || name == "settings.yaml") {
         return Some(FileKind::Settings);
+    }
+    let grandparent = path.parent()?.parent()?.file_name()?.to_str()?;
+    if parent == "workflows"
+        && grandparent == ".github"
+        && (name.ends_with(".yml") || name.ends_with(".yaml"))
+    {
+        return Some(FileKind::Workflow);
     }
     None
 }
@@ -88,7 +98,7 @@ pub fn discover(roots: &[PathBuf], cwd: &Path) -> (Vec<Discovered>, Vec<Discover
                 }),
                 None => errors.push(DiscoverError {
                     path: shown,
-                    message: "not a file soc2gate reads: pass a directory, a .tf, .tf.json or .tfvars file, a plan JSON (terraform show -json) or .github/settings.yml".into(),
+                    message: "not a file soc2gate reads: pass a directory, a .tf, .tf.json or .tfvars file, a plan JSON (terraform show -json), .github/settings.yml or a workflow in .github/workflows/".into(),
                 }),
             }
             continue;
@@ -148,11 +158,14 @@ pub struct Groups<'a> {
     pub modules: BTreeMap<String, Vec<&'a Discovered>>,
     /// Settings files: each is its own unit.
     pub settings: Vec<&'a Discovered>,
+    /// Workflow files by directory: each `.github/workflows` directory is one unit.
+    pub workflows: BTreeMap<String, Vec<&'a Discovered>>,
     /// Plan JSON files: each is its own unit.
     pub plans: Vec<&'a Discovered>,
 }
 
-/// Groups Terraform files by directory (one module each); settings and plan files stay alone.
+/// Groups Terraform files and workflows by directory (one unit each); settings and plan
+/// files stay alone.
 pub fn group(files: &[Discovered]) -> Groups<'_> {
     let mut groups = Groups::default();
     for f in files {
@@ -163,6 +176,11 @@ pub fn group(files: &[Discovered]) -> Groups<'_> {
                 .or_default()
                 .push(f),
             FileKind::Settings => groups.settings.push(f),
+            FileKind::Workflow => groups
+                .workflows
+                .entry(dir_of(&f.display))
+                .or_default()
+                .push(f),
             FileKind::Plan => groups.plans.push(f),
         }
     }
@@ -207,7 +225,17 @@ mod tests {
             Some(FileKind::Settings)
         );
         assert_eq!(kind_of(Path::new("settings.yml")), None);
-        assert_eq!(kind_of(Path::new(".github/workflows/ci.yml")), None);
+        assert_eq!(
+            kind_of(Path::new(".github/workflows/ci.yml")),
+            Some(FileKind::Workflow)
+        );
+        assert_eq!(
+            kind_of(Path::new("r/.github/workflows/release.yaml")),
+            Some(FileKind::Workflow)
+        );
+        assert_eq!(kind_of(Path::new(".github/workflows/README.md")), None);
+        assert_eq!(kind_of(Path::new("workflows/ci.yml")), None);
+        assert_eq!(kind_of(Path::new(".github/ci.yml")), None);
     }
 
     #[test]
@@ -237,6 +265,7 @@ mod tests {
         for f in [
             "main.tf",
             ".github/settings.yml",
+            ".github/workflows/ci.yml",
             ".terraform/modules/x/main.tf",
             "ignored/main.tf",
             "README.md",
@@ -249,6 +278,13 @@ mod tests {
         let (files, errors) = discover(&[root.to_path_buf()], root);
         assert!(errors.is_empty());
         let shown: Vec<&str> = files.iter().map(|f| f.display.as_str()).collect();
-        assert_eq!(shown, vec![".github/settings.yml", "main.tf"]);
+        assert_eq!(
+            shown,
+            vec![
+                ".github/settings.yml",
+                ".github/workflows/ci.yml",
+                "main.tf"
+            ]
+        );
     }
 }

@@ -326,7 +326,7 @@ impl<'a> Targets<'a> {
     }
 
     /// The resource an exception at `line` of `file` is about, for its own findings.
-    fn resource_at(&self, file: &str, line: usize) -> &'a str {
+    pub fn resource_at(&self, file: &str, line: usize) -> &'a str {
         self.elements
             .get(&(file, line))
             .and_then(|es| {
@@ -628,6 +628,7 @@ mod tests {
             path: ".".into(),
             files: vec!["main.tf".into()],
             source_map: map,
+            resources: Vec::new(),
         }];
         let mut findings = vec![
             finding_at(
@@ -680,6 +681,7 @@ mod tests {
             path: ".".into(),
             files: vec!["main.tf".into(), "m/main.tf".into()],
             source_map: map,
+            resources: Vec::new(),
         }];
         // As the scan locates them: with the call that leads to each.
         let reached = |call: &str| {
@@ -734,6 +736,7 @@ mod tests {
             path: ".".into(),
             files: vec!["main.tf".into()],
             source_map: map,
+            resources: Vec::new(),
         }];
         let mut findings = vec![finding_at(&src, "r1", "t.o", "", "resource \"t\" \"o\"")];
         let reported = run(&mut findings, &sources, &maps, "2026-01-01");

@@ -13,7 +13,7 @@ use soc2gate_model::{merge_duplicates, Finding, Suppression, SuppressionKind};
 
 use crate::baseline::{Baseline, Entry};
 use crate::changed;
-use crate::config::{wildcard, Config, Selection};
+use crate::config::{Config, Selection};
 use crate::date::Date;
 use crate::exceptions::{self, Targets, UNUSED_EXCEPTION};
 use crate::migrated;
@@ -136,12 +136,7 @@ fn apply_config_exceptions(outcome: &mut ScanOutcome, config: &Config, today: Da
         let place = format!("{}:{}", config.display, e.line);
         let mut used = false;
         for f in outcome.findings.iter_mut() {
-            let matches = f.rule_id == *e.rule.get_ref()
-                && e.resource.as_ref().is_none_or(|r| wildcard(r, &f.resource))
-                && e.path
-                    .as_ref()
-                    .is_none_or(|p| p.matches(&rebase.rel(&f.location.file)));
-            if !matches {
+            if !e.matches(f, &rebase) {
                 continue;
             }
             used = true;

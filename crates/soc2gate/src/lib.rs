@@ -289,7 +289,14 @@ fn setup(
 }
 
 /// Scans `paths` with what `prepared` selected, skipping the files the config excludes.
-fn run_scan(paths: &[PathBuf], cwd: &Path, prepared: &Prepared, load: LoadOptions) -> ScanOutcome {
+/// `undetermined` also collects what the rules could not judge (for evidence).
+fn run_scan(
+    paths: &[PathBuf],
+    cwd: &Path,
+    prepared: &Prepared,
+    load: LoadOptions,
+    undetermined: bool,
+) -> ScanOutcome {
     let exclude = |d: &Discovered| {
         prepared
             .config
@@ -302,6 +309,7 @@ fn run_scan(paths: &[PathBuf], cwd: &Path, prepared: &Prepared, load: LoadOption
             .as_ref()
             .map(|_| &exclude as &(dyn Fn(&Discovered) -> bool + Sync)),
         load,
+        undetermined,
     };
     scan::scan_with(paths, cwd, &prepared.policies, &opts)
 }
@@ -340,7 +348,7 @@ fn print_scan_problems(outcome: &ScanOutcome, paths: &[PathBuf], shown: bool) {
             eprintln!("warning: nothing to scan under {shown}: all {} files are excluded by soc2gate.toml", outcome.excluded);
         } else {
             eprintln!(
-                "warning: nothing to scan under {shown}: soc2gate reads *.tf, terraform.tfvars, *.auto.tfvars and .github/settings.yml"
+                "warning: nothing to scan under {shown}: soc2gate reads *.tf, terraform.tfvars, *.auto.tfvars, .github/settings.yml and .github/workflows/*.yml"
             );
         }
     }
@@ -467,7 +475,7 @@ fn cmd_scan(args: &ScanArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
-    let mut outcome = run_scan(&args.paths, &cwd, &prepared, load);
+    let mut outcome = run_scan(&args.paths, &cwd, &prepared, load, false);
     if outcome.files == 0 && !outcome.discover_errors.is_empty() {
         // Nothing could be scanned: only the errors, since a report ("No findings in 0
         // files") would read as a pass in a CI log.
@@ -608,7 +616,7 @@ fn cmd_baseline_create(args: &BaselineCreateArgs) -> u8 {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let mut outcome = run_scan(&args.paths, &cwd, &prepared, load);
+    let mut outcome = run_scan(&args.paths, &cwd, &prepared, load, false);
     gate::apply(
         &mut outcome,
         &gate::Settings {

@@ -8,10 +8,10 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use soc2gate_model::{
-    merge_duplicates, CallSite, Finding, LoadError, Loaded, Location, Module, ModuleCall, RuleMeta,
-    SourceFile, SourceMap, Span, UnexpandedModule,
+    merge_duplicates, CallSite, Finding, LoadError, Loaded, Location, Mode, Module, ModuleCall,
+    RuleMeta, SourceFile, SourceMap, Span, UnexpandedModule,
 };
-use soc2gate_policy::{EvalError, PolicySet};
+use soc2gate_policy::{EvalError, EvalOptions, Judgement, PolicySet};
 use soc2gate_terraform::LoadOptions;
 
 use crate::discover::{self, DiscoverError, Discovered};
@@ -21,6 +21,10 @@ use crate::discover::{self, DiscoverError, Discovered};
 pub struct ScanOutcome {
     /// Sorted by file, line, column, rule id.
     pub findings: Vec<Finding>,
+    /// What the rules could not judge (their `undetermined` entries), located like
+    /// findings; empty unless [`ScanOptions::undetermined`] asked for them. Never findings:
+    /// they neither fail the gate nor appear in reports, only in evidence.
+    pub undetermined: Vec<Finding>,
     /// Files that could not be read or parsed (in part or whole), sorted by location.
     pub load_errors: Vec<LoadError>,
     /// Things worth knowing that do not make the scan untrustworthy (a settings entry that
@@ -73,6 +77,16 @@ pub struct UnitMap {
     pub path: String,
     pub files: Vec<String>,
     pub source_map: SourceMap,
+    /// The unit's resources, in input order: what evidence counts as a rule's population.
+    pub resources: Vec<ResourceRef>,
+}
+
+/// A resource of a unit, without its values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResourceRef {
+    pub address: String,
+    pub rtype: String,
+    pub mode: Mode,
 }
 
 /// Choices that change what a scan reads.
@@ -84,6 +98,8 @@ pub struct ScanOptions<'a> {
     /// Terraform variables from the command line and environment. `base` and `roots` are
     /// filled in by [`scan_with`].
     pub load: LoadOptions,
+    /// Also evaluate every rule's `undetermined` set into [`ScanOutcome::undetermined`].
+    pub undetermined: bool,
 }
 
 /// Reads a discovered file; unreadable or non-UTF-8 files become load errors.
@@ -112,7 +128,8 @@ fn read(file: &Discovered) -> Result<SourceFile, LoadError> {
 }
 
 /// Loads every unit of the discovered files, in parallel: Terraform directories (local
-/// module calls expanded inside their callers), settings files and plan files.
+/// module calls expanded inside their callers), settings files, workflow directories and
+/// plan files.
 pub fn load(
     files: &[Discovered],
     opts: &LoadOptions,
@@ -160,6 +177,18 @@ pub fn load(
         },
     );
     loaded.extend(settings);
+    let workflows: Vec<Loaded> = groups
+        .workflows
+        .par_iter()
+        .map(|(dir, members)| {
+            let srcs: Vec<&SourceFile> = members
+                .iter()
+                .filter_map(|d| sources.get(&d.display).map(|s| s.as_ref()))
+                .collect();
+            soc2gate_yaml::load_workflows(dir, &srcs)
+        })
+        .collect();
+    loaded.extend(workflows);
     for plan in &groups.plans {
         let Some(src) = sources.get(&plan.display) else {
             continue;
@@ -316,10 +345,20 @@ pub fn scan_with(
     let unexpanded = once_per_block(unexpanded);
     load_warnings.sort_by(|a, b| a.location.cmp(&b.location).then(a.message.cmp(&b.message)));
     load_errors.sort_by(|a, b| a.location.cmp(&b.location).then(a.message.cmp(&b.message)));
-    let (violations, eval_errors) = policies.evaluate(&units);
-    let findings = locate(policies, &units, &sources, violations);
+    let (violations, eval_errors) = policies.evaluate_with(
+        &units,
+        EvalOptions {
+            undetermined: opts.undetermined,
+        },
+    );
+    let (denied, undetermined): (Vec<_>, Vec<_>) = violations
+        .into_iter()
+        .partition(|v| v.kind == Judgement::Deny);
+    let findings = locate(policies, &units, &sources, denied);
+    let undetermined = locate(policies, &units, &sources, undetermined);
     ScanOutcome {
         findings,
+        undetermined,
         load_errors,
         load_warnings,
         unexpanded,
@@ -336,6 +375,15 @@ pub fn scan_with(
         maps: units
             .into_iter()
             .map(|u| UnitMap {
+                resources: u
+                    .resources
+                    .iter()
+                    .map(|r| ResourceRef {
+                        address: r.address.clone(),
+                        rtype: r.rtype.clone(),
+                        mode: r.mode,
+                    })
+                    .collect(),
                 path: u.path,
                 files: u.files,
                 source_map: u.source_map,

@@ -6,6 +6,11 @@
 //!   named rule starts on that line; alone on a line: the same for the next line.
 //! - `# soc2gate-test: no findings` marks a file that must produce no finding.
 //! - every finding must be expected, and every fixture file must say one or the other.
+//! - `# expect-undetermined: <rule-id>[, ...]`, placed the same way: exactly one
+//!   `undetermined` entry of each named rule (the rule could not judge the resource because
+//!   a value it needs is unknown) starts on that line; every `undetermined` entry must be
+//!   expected too. The resources a rule evaluated that it neither denied nor left
+//!   undetermined are its passes: each rule must have some, in its clean fixtures.
 //!
 //! A folder `testdata/rules/<rule-id>/` is about its rule: only the findings of that rule,
 //! and of any other rule one of its files expects, are compared. It is scanned as one
@@ -16,8 +21,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use soc2gate::scan::{scan, ScanOutcome};
-use soc2gate_policy::{builtin_sources, expect_marker, PolicySet};
+use soc2gate::scan::{scan_with, ScanOptions, ScanOutcome};
+use soc2gate_model::Finding;
+use soc2gate_policy::{
+    builtin_sources, expect_marker, undetermined_marker, ExpectMarker, PolicySet,
+};
 
 fn policies() -> PolicySet {
     PolicySet::load(&builtin_sources(), &BTreeMap::new()).expect("built-in policies compile")
@@ -32,15 +40,36 @@ type Expectations = BTreeMap<(String, usize, String), usize>;
 
 struct FileMarks {
     expectations: Expectations,
+    /// From `# expect-undetermined:` markers.
+    undetermined: Expectations,
     clean: bool,
 }
 
+/// Scans with every rule's `undetermined` set evaluated too.
+fn scan(paths: &[PathBuf], cwd: &Path, policies: &PolicySet) -> ScanOutcome {
+    let opts = ScanOptions {
+        undetermined: true,
+        ..Default::default()
+    };
+    scan_with(paths, cwd, policies, &opts)
+}
+
 fn marks(path: &str, text: &str) -> FileMarks {
+    FileMarks {
+        expectations: read_markers(path, text, expect_marker),
+        undetermined: read_markers(path, text, undetermined_marker),
+        clean: text.contains("soc2gate-test: no findings"),
+    }
+}
+
+/// The `(file, line, rule)` expectations of one kind of marker: at the end of a line for
+/// that line, alone on a line for the next line that is not itself such a marker.
+fn read_markers(path: &str, text: &str, marker: fn(&str) -> Option<ExpectMarker>) -> Expectations {
     let mut expectations = Expectations::new();
     let mut pending: Vec<String> = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
-        match expect_marker(line).map(|m| (m.alone, m.ids)) {
+        match marker(line).map(|m| (m.alone, m.ids)) {
             Some((true, ids)) => pending.extend(ids),
             Some((false, ids)) => {
                 for id in ids.into_iter().chain(pending.drain(..)) {
@@ -54,10 +83,7 @@ fn marks(path: &str, text: &str) -> FileMarks {
             }
         }
     }
-    FileMarks {
-        expectations,
-        clean: text.contains("soc2gate-test: no findings"),
-    }
+    expectations
 }
 
 /// The rules a fixture folder is about: `None` for all of them.
@@ -68,7 +94,10 @@ fn rule_folder_scope(root: &Path, outcome: &ScanOutcome) -> Scope {
     let mut scope: BTreeSet<String> = outcome
         .sources
         .iter()
-        .flat_map(|(path, src)| marks(path, &src.text).expectations.into_keys())
+        .flat_map(|(path, src)| {
+            let m = marks(path, &src.text);
+            m.expectations.into_keys().chain(m.undetermined.into_keys())
+        })
         .map(|(_, _, rule)| rule)
         .collect();
     scope.insert(root.file_name()?.to_str()?.to_string());
@@ -89,6 +118,7 @@ fn check(root: &Path, outcome: &ScanOutcome, scope: &Scope) -> Vec<String> {
         problems.push(format!("{}: {e}", root.display()));
     }
     let mut expected = Expectations::new();
+    let mut expected_undetermined = Expectations::new();
     for (path, src) in &outcome.sources {
         let m = marks(path, &src.text);
         let is_vars = path.ends_with(".tfvars");
@@ -105,10 +135,31 @@ fn check(root: &Path, outcome: &ScanOutcome, scope: &Scope) -> Vec<String> {
         for (k, v) in m.expectations {
             *expected.entry(k).or_default() += v;
         }
+        for (k, v) in m.undetermined {
+            *expected_undetermined.entry(k).or_default() += v;
+        }
     }
+    let in_scope_findings = outcome.findings.iter().filter(|f| in_scope(&f.rule_id));
+    problems.extend(compare(&expected, in_scope_findings, "finding(s)"));
+    let undetermined = outcome.undetermined.iter().filter(|f| in_scope(&f.rule_id));
+    problems.extend(compare(
+        &expected_undetermined,
+        undetermined,
+        "undetermined entry(ies)",
+    ));
+    problems
+}
+
+/// Expected against actual, per `(file, line, rule)`, with the message of what was found.
+fn compare<'a>(
+    expected: &Expectations,
+    found: impl Iterator<Item = &'a Finding>,
+    what: &str,
+) -> Vec<String> {
+    let mut problems = Vec::new();
     let mut actual = Expectations::new();
     let mut messages: BTreeMap<(String, usize, String), String> = BTreeMap::new();
-    for f in outcome.findings.iter().filter(|f| in_scope(&f.rule_id)) {
+    for f in found {
         let key = (
             f.location.file.clone(),
             f.location.start.line,
@@ -140,11 +191,49 @@ fn check(root: &Path, outcome: &ScanOutcome, scope: &Scope) -> Vec<String> {
                 .map(|m| format!(": {m}"))
                 .unwrap_or_default();
             problems.push(format!(
-                "{file}:{line}: expected {want} finding(s) of {rule}, got {got}{detail}"
+                "{file}:{line}: expected {want} {what} of {rule}, got {got}{detail}"
             ));
         }
     }
     problems
+}
+
+/// How many resources of rule `id`'s types, declared in clean fixture files, the rule
+/// judged and passed: neither denied nor left undetermined.
+fn clean_passes(outcome: &ScanOutcome, id: &str) -> usize {
+    let Some(rule) = outcome.rules.iter().find(|r| r.id == id) else {
+        return 0;
+    };
+    // Resource addresses the rule named, by the file of the entry.
+    let named: BTreeSet<(String, String)> = outcome
+        .findings
+        .iter()
+        .chain(&outcome.undetermined)
+        .filter(|f| f.rule_id == id)
+        .flat_map(|f| {
+            f.occurrences()
+                .into_iter()
+                .map(|o| (f.location.file.clone(), o.resource))
+        })
+        .collect();
+    let clean: BTreeSet<&str> = outcome
+        .sources
+        .iter()
+        .filter(|(path, src)| marks(path, &src.text).clean)
+        .map(|(path, _)| path.as_str())
+        .collect();
+    outcome
+        .maps
+        .iter()
+        .flat_map(|m| m.resources.iter().map(move |r| (m, r)))
+        .filter(|(_, r)| rule.resource_types.contains(&r.rtype))
+        .filter_map(|(m, r)| {
+            let file = &m.source_map.resources.get(&r.address)?.file;
+            let passed = clean.contains(file.as_str())
+                && !named.contains(&(file.clone(), r.address.clone()));
+            passed.then_some(())
+        })
+        .count()
 }
 
 /// One scan of the fixture test: the paths scanned together, and the rule folder
@@ -209,6 +298,7 @@ fn rule_fixtures_match_their_expectations() {
         "no fixture folders under testdata/rules/"
     );
     let mut problems = Vec::new();
+    let mut passes: BTreeMap<String, usize> = BTreeMap::new();
     for fixture in &scans {
         let outcome = scan(&fixture.paths, &cwd, &policies);
         if outcome.files == 0 {
@@ -219,6 +309,15 @@ fn rule_fixtures_match_their_expectations() {
         }
         let scope = rule_folder_scope(&fixture.rule_dir, &outcome);
         problems.extend(check(&fixture.rule_dir, &outcome, &scope));
+        let id = fixture.rule_dir.file_name().unwrap().to_string_lossy();
+        *passes.entry(id.to_string()).or_default() += clean_passes(&outcome, &id);
+    }
+    for id in policies.rule_ids() {
+        if passes.get(id).copied().unwrap_or(0) == 0 {
+            problems.push(format!(
+                "rule {id}: no resource of its types comes out `pass` in a clean fixture (`# soc2gate-test: no findings`): add one the rule judges compliant"
+            ));
+        }
     }
     assert!(
         problems.is_empty(),
@@ -316,10 +415,13 @@ fn every_rule_has_failing_clean_and_unknown_value_fixtures() {
             .any(|(_, text)| marks("", text).expectations.keys().any(|(_, _, r)| r == id));
         let clean = files.iter().any(|(_, text)| marks("", text).clean);
         // A fixture whose deciding value cannot be known: named `unknown_*` (a file or a
-        // folder), and silent.
+        // folder), silent, and the rule says it could not judge the resource.
         let unknown = files.iter().any(|(path, text)| {
             let relative = path.strip_prefix(&dir).unwrap_or(path);
-            relative.to_string_lossy().contains("unknown") && marks("", text).clean
+            let m = marks("", text);
+            relative.to_string_lossy().contains("unknown")
+                && m.clean
+                && m.undetermined.keys().any(|(_, _, r)| r == id)
         });
         if !failing {
             problems.push(format!(
@@ -333,7 +435,7 @@ fn every_rule_has_failing_clean_and_unknown_value_fixtures() {
         }
         if !unknown {
             problems.push(format!(
-                "rule {id}: no unknown-value fixture: add testdata/rules/{id}/unknown_<what>.tf (or a folder) whose deciding value is a variable without a default, marked `# soc2gate-test: no findings`"
+                "rule {id}: no unknown-value fixture: add testdata/rules/{id}/unknown_<what>.tf (or a folder) whose deciding value is a variable without a default, marked `# soc2gate-test: no findings`, with `# expect-undetermined: {id}` on the line the rule could not judge"
             ));
         }
         if id.starts_with("aws-s3-") && !has_split_across_files(&files) {

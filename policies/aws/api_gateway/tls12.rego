@@ -72,3 +72,9 @@ _describe(d) := sprintf("custom domain %q", [name]) if {
 }
 
 _describe(d) := sprintf("custom domain %s", [d.address]) if not is_string(object.get(d.values, "domain_name", null))
+
+# What the rule could not judge: a security_policy that cannot be known.
+undetermined contains v if {
+	some d in _domains
+	some v in core.unknown_at(d, [["security_policy"]])
+}

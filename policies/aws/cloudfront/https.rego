@@ -119,3 +119,22 @@ _distributions := [d |
 ]
 
 _describe(d) := sprintf("CloudFront distribution %s", [d.address])
+
+# What the rule could not judge: a viewer_protocol_policy or a certificate setting that
+# cannot be known, or a block that cannot be (`dynamic`). Whether the default certificate
+# is used decides whether minimum_protocol_version matters, so both count.
+undetermined contains v if {
+	some d in _distributions
+	some v in core.unknown_at(d, _deciding_paths(d))
+}
+
+_deciding_paths(d) := {[kind] |
+	some kind in ["default_cache_behavior", "ordered_cache_behavior", "viewer_certificate"]
+	core.unknown(d, [kind])
+} | {[kind, i, "viewer_protocol_policy"] |
+	some kind in ["default_cache_behavior", "ordered_cache_behavior"]
+	some i, _ in object.get(d.values, kind, [])
+} | {["viewer_certificate", i, attribute] |
+	some i, _ in object.get(d.values, "viewer_certificate", [])
+	some attribute in ["cloudfront_default_certificate", "minimum_protocol_version"]
+}

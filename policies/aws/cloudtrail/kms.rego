@@ -48,3 +48,10 @@ deny contains v if {
 		[cloudtrail.describe(trail), _fix],
 	))
 }
+
+# What the rule could not judge: a kms_key_id that cannot be known and references no
+# resource (a key's ARN is never empty; a variable without a default may be).
+undetermined contains v if {
+	some trail in cloudtrail.trails
+	some v in core.unknown_value_at(trail, [["kms_key_id"]])
+}

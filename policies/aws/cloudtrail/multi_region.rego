@@ -38,3 +38,9 @@ deny contains v if {
 		[cloudtrail.describe(trail), cloudtrail.state(trail, _attribute)],
 	))
 }
+
+# What the rule could not judge: an is_multi_region_trail that cannot be known.
+undetermined contains v if {
+	some trail in cloudtrail.trails
+	some v in core.unknown_at(trail, [[_attribute]])
+}

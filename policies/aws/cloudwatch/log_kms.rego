@@ -58,3 +58,10 @@ _describe(g) := sprintf("log group %q", [name]) if {
 }
 
 _describe(g) := sprintf("log group %s", [g.address]) if not is_string(object.get(g.values, "name", null))
+
+# What the rule could not judge: a kms_key_id that cannot be known and references no
+# resource (a key's ARN is never empty; a variable without a default may be).
+undetermined contains v if {
+	some g in _log_groups
+	some v in core.unknown_value_at(g, [["kms_key_id"]])
+}

@@ -82,3 +82,10 @@ _describe(g) := sprintf("log group %q", [name]) if {
 }
 
 _describe(g) := sprintf("log group %s", [g.address]) if not is_string(object.get(g.values, "name", null))
+
+# What the rule could not judge: a retention_in_days that cannot be known.
+undetermined contains v if {
+	some g in core.resources("aws_cloudwatch_log_group")
+	g.mode == "managed"
+	some v in core.unknown_at(g, [["retention_in_days"]])
+}

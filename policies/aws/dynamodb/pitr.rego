@@ -86,3 +86,11 @@ _name(t) := name if {
 	name := core.get(t, ["name"])
 	is_string(name)
 }
+
+# What the rule could not judge: an `enabled` that cannot be known, or a block that cannot
+# be (`dynamic`).
+undetermined contains v if {
+	some t in core.resources("aws_dynamodb_table")
+	t.mode == "managed"
+	some v in core.unknown_at(t, [[_block, 0, "enabled"]])
+}

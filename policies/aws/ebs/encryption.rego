@@ -210,3 +210,101 @@ _name(r) := name if {
 	name := object.get(r.values, ["tags", "Name"], null)
 	is_string(name)
 }
+
+# What the rule could not judge: an `encrypted` (or the block holding it) that cannot be
+# known, an instance whose launch_template cannot be known, and every resource that is not
+# encrypted itself while EBS encryption by default may be on but cannot be known to be.
+undetermined contains v if {
+	not _certainly_encrypted_by_default
+	some r in _managed("aws_ebs_volume")
+	some v in core.unknown_at(r, [["encrypted"]])
+}
+
+undetermined contains v if {
+	not _certainly_encrypted_by_default
+	some r in _managed("aws_instance")
+	some v in core.unknown_at(r, _instance_paths(r))
+}
+
+undetermined contains v if {
+	not _certainly_encrypted_by_default
+	some r in _managed("aws_launch_template")
+	some v in core.unknown_at(r, _template_paths(r))
+}
+
+undetermined contains v if {
+	_encrypted_by_default
+	not _certainly_encrypted_by_default
+	some type_name in ["aws_ebs_volume", "aws_instance", "aws_launch_template"]
+	some r in _managed(type_name)
+	_not_encrypted_itself(r)
+	v := core.violation(r, "", sprintf(
+		"%s is not encrypted itself, and whether EBS encryption by default is enabled (aws_ebs_encryption_by_default.enabled) cannot be known statically",
+		[_describe(r)],
+	))
+}
+
+_certainly_encrypted_by_default if {
+	some s in object.get(data.scan.resources, _setting_type, [])
+	s.mode == "managed"
+	core.unset(s, ["enabled"])
+}
+
+_certainly_encrypted_by_default if {
+	some s in object.get(data.scan.resources, _setting_type, [])
+	s.mode == "managed"
+	core.value_is(s, ["enabled"], true)
+}
+
+_instance_paths(r) := {["root_block_device", 0, "encrypted"]} | {["ebs_block_device"] |
+	core.unknown(r, ["ebs_block_device"])
+} | {["ebs_block_device", i, "encrypted"] |
+	some i, _ in object.get(r.values, "ebs_block_device", [])
+} | {["launch_template"] |
+	core.unset(r, ["root_block_device"])
+	core.unknown(r, ["launch_template"])
+}
+
+_template_paths(r) := {["block_device_mappings"] |
+	core.unknown(r, ["block_device_mappings"])
+} | {["block_device_mappings", i, "ebs"] |
+	some i, _ in object.get(r.values, "block_device_mappings", [])
+	core.unknown(r, ["block_device_mappings", i, "ebs"])
+} | {["block_device_mappings", i, "ebs", j, "encrypted"] |
+	some i, mapping in object.get(r.values, "block_device_mappings", [])
+	some j, _ in object.get(mapping, "ebs", [])
+}
+
+_not_encrypted_itself(r) if {
+	r.type == "aws_ebs_volume"
+	core.unset(r, ["encrypted"])
+}
+
+_not_encrypted_itself(r) if {
+	r.type == "aws_ebs_volume"
+	_false(r, ["encrypted"])
+}
+
+_not_encrypted_itself(r) if {
+	r.type == "aws_instance"
+	core.unset(r, ["root_block_device"])
+	core.unset(r, ["launch_template"])
+}
+
+_not_encrypted_itself(r) if {
+	r.type == "aws_instance"
+	some block in ["root_block_device", "ebs_block_device"]
+	some i, _ in object.get(r.values, block, [])
+	_not_true(r, [block, i, "encrypted"])
+}
+
+_not_encrypted_itself(r) if {
+	r.type == "aws_launch_template"
+	some i, mapping in object.get(r.values, "block_device_mappings", [])
+	some j, _ in object.get(mapping, "ebs", [])
+	_not_true(r, ["block_device_mappings", i, "ebs", j, "encrypted"])
+}
+
+_not_true(r, path) if core.unset(r, path)
+
+_not_true(r, path) if _false(r, path)

@@ -125,3 +125,22 @@ _describe(r) := sprintf("launch template %s", [r.address]) if {
 	r.type == "aws_launch_template"
 	not is_string(object.get(r.values, "name", null))
 }
+
+# What the rule could not judge: an http_tokens that cannot be known (and then whether the
+# endpoint is on), and an instance whose launch_template cannot be known, whose template's
+# metadata options may apply.
+undetermined contains v if {
+	some r in _judged
+	some v in core.unknown_at(r, _deciding_paths(r))
+}
+
+undetermined contains v if {
+	some r in core.resources("aws_instance")
+	r.mode == "managed"
+	_from_launch_template(r)
+	some v in core.unknown_at(r, [["launch_template"]])
+}
+
+_deciding_paths(r) := {["metadata_options", 0, "http_tokens"]} | {["metadata_options", 0, "http_endpoint"] |
+	not core.value_is(r, ["metadata_options", 0, "http_tokens"], "required")
+}

@@ -65,3 +65,9 @@ _describe(r) := sprintf("ECR repository %q", [name]) if {
 }
 
 _describe(r) := sprintf("ECR repository %s", [r.address]) if not is_string(object.get(r.values, "name", null))
+
+# What the rule could not judge: an image_tag_mutability that cannot be known.
+undetermined contains v if {
+	some r in _repositories
+	some v in core.unknown_at(r, [["image_tag_mutability"]])
+}

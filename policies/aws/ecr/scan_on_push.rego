@@ -134,3 +134,35 @@ _describe(r) := sprintf("ECR repository %q", [name]) if {
 }
 
 _describe(r) := sprintf("ECR repository %s", [r.address]) if not is_string(object.get(r.values, "name", null))
+
+# What the rule could not judge: a scan_on_push (or its block) that cannot be known, and a
+# repository that does not scan on push itself while a registry scanning rule may cover it
+# through values that cannot be known.
+undetermined contains v if {
+	some r in _repositories
+	not _registry_scans(r)
+	some v in core.unknown_at(r, [["image_scanning_configuration", 0, "scan_on_push"]])
+}
+
+undetermined contains v if {
+	some r in _repositories
+	not core.partly_unknown(r, ["image_scanning_configuration", 0, "scan_on_push"])
+	not core.value_is(r, ["image_scanning_configuration", 0, "scan_on_push"], true)
+	_registry_may_scan(r)
+	not _registry_scans(r)
+	v := core.violation(r, "", sprintf(
+		"%s does not scan on push itself, and whether a registry scanning rule covers it cannot be known statically",
+		[_describe(r)],
+	))
+}
+
+# A registry scanning rule certainly scans the repository on push or continuously.
+_registry_scans(r) if {
+	some c in _registry_configurations
+	some i, rule in object.get(c.values, "rule", [])
+	core.known(c, ["rule", i])
+	rule.scan_frequency in {"SCAN_ON_PUSH", "CONTINUOUS_SCAN"}
+	some f in rule.repository_filter
+	is_string(object.get(r.values, "name", null))
+	glob.match(f.filter, [], r.values.name)
+}

@@ -68,3 +68,9 @@ _name(fs) := name if {
 	name := object.get(fs.values, ["tags", "Name"], null)
 	is_string(name)
 }
+
+# What the rule could not judge: an `encrypted` that cannot be known.
+undetermined contains v if {
+	some fs in _file_systems
+	some v in core.unknown_at(fs, [["encrypted"]])
+}

@@ -90,3 +90,21 @@ _name(c) := name if {
 	name := core.get(c, ["name"])
 	is_string(name)
 }
+
+# What the rule could not judge: a cluster none of whose encryption_config blocks is known
+# to cover secrets while one may, through a value that cannot be known.
+undetermined contains v if {
+	some c in core.resources("aws_eks_cluster")
+	c.mode == "managed"
+	not _covers_secrets(c)
+	some v in core.unknown_at(c, _deciding_paths(c))
+}
+
+_covers_secrets(c) if {
+	some i, _ in core.get(c, [_block])
+	"secrets" in object.get(c.values, [_block, i, "resources"], [])
+}
+
+_deciding_paths(c) := {[_block] | core.unknown(c, [_block])} | {[_block, i, "resources"] |
+	some i, _ in core.get(c, [_block])
+}

@@ -52,3 +52,19 @@ deny contains v if {
 		[elasticache.describe(g)],
 	))
 }
+
+# What the rule could not judge: a transit_encryption_enabled that cannot be known, and a group whose
+# global_replication_group_id cannot be known (a member of a global datastore takes its
+# settings from there).
+undetermined contains v if {
+	some g in elasticache.replication_groups
+	some v in core.unknown_at(g, _deciding_paths(g))
+}
+
+undetermined contains v if {
+	some g in core.resources("aws_elasticache_replication_group")
+	g.mode == "managed"
+	some v in core.unknown_value_at(g, [["global_replication_group_id"]])
+}
+
+_deciding_paths(_) := {[_attribute]}

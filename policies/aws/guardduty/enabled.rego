@@ -33,3 +33,10 @@ deny contains v if {
 		[d.address],
 	))
 }
+
+# What the rule could not judge: an `enable` that cannot be known.
+undetermined contains v if {
+	some d in core.resources("aws_guardduty_detector")
+	d.mode == "managed"
+	some v in core.unknown_at(d, [["enable"]])
+}

@@ -118,3 +118,12 @@ _managed_policy(r) := sprintf("policy %s", [r.values.policy_arn]) if {
 _attachment(r) := sprintf("policy attachment %q", [r.values.name]) if {
 	is_string(r.values.name)
 } else := sprintf("policy attachment %s", [r.address])
+
+# What the rule could not judge: a list of users or of policy ARNs that cannot be known
+# (it may be empty).
+undetermined contains v if {
+	some [type_name, key] in [["aws_iam_user_policy_attachments_exclusive", "policy_arns"], ["aws_iam_policy_attachment", "users"]]
+	some r in _managed(type_name)
+	core.unknown(r, [key])
+	v := core.cannot_judge(r, [key])
+}

@@ -88,3 +88,25 @@ _has_full(wildcards) if {
 	some a in wildcards
 	iam.full_wildcard(a)
 }
+
+# What the rule could not judge: documents that cannot be read, and statements whose
+# effect or actions cannot be known.
+undetermined contains v if some v in iam.open_documents
+
+undetermined contains v if {
+	some s in iam.policy_statements
+	iam.may_allow(s)
+	_may_grant_wildcards(s)
+	v := iam.undetermined_statement(s, ["effect", "actions", "not_actions"])
+}
+
+_may_grant_wildcards(s) if "actions" in s.unknown
+
+_may_grant_wildcards(s) if "not_actions" in s.unknown
+
+_may_grant_wildcards(s) if "not_actions" in s.present
+
+_may_grant_wildcards(s) if {
+	some action in s.actions
+	iam.wildcard_action(action)
+}

@@ -51,3 +51,26 @@ deny contains v if {
 		[iam.label(s)],
 	))
 }
+
+# What the rule could not judge: documents that cannot be read, and statements whose
+# effect, actions or resources cannot be known.
+undetermined contains v if some v in iam.open_documents
+
+undetermined contains v if {
+	some s in iam.policy_statements
+	iam.may_allow(s)
+	_may_grant_every_action(s)
+	_may_cover_every_resource(s)
+	v := iam.undetermined_statement(s, ["effect", "actions", "resources"])
+}
+
+_may_grant_every_action(s) if "actions" in s.unknown
+
+_may_grant_every_action(s) if {
+	some action in s.actions
+	iam.full_wildcard(action)
+}
+
+_may_cover_every_resource(s) if "resources" in s.unknown
+
+_may_cover_every_resource(s) if "*" in s.resources

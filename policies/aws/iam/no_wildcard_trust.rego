@@ -73,3 +73,26 @@ _describe(r) := sprintf("trust policy of role %q", [r.values.name]) if {
 } else := sprintf("trust policy of role %s", [r.address]) if {
 	r.type == "aws_iam_role"
 } else := sprintf("trust policy %s", [r.address])
+
+# What the rule could not judge: trust policies that cannot be read, and statements whose
+# effect, principals or conditions cannot be known.
+undetermined contains v if some v in iam.open_trust_documents
+
+undetermined contains v if {
+	some s in iam.trust_statements
+	iam.may_allow(s)
+	_may_trust_anyone(s)
+	_may_lack_conditions(s)
+	v := iam.undetermined_statement(s, ["effect", "principals", "conditions"])
+}
+
+_may_trust_anyone(s) if "principals" in s.unknown
+
+_may_trust_anyone(s) if {
+	some p in s.principals
+	iam.wildcard_principal(p)
+}
+
+_may_lack_conditions(s) if "conditions" in s.unknown
+
+_may_lack_conditions(s) if count(s.conditions) == 0

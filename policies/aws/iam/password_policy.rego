@@ -124,3 +124,10 @@ _number(x) := to_number(x) if {
 	is_string(x)
 	regex.match(`^[0-9]+$`, x)
 }
+
+# What the rule could not judge: a minimum_password_length or password_reuse_prevention
+# that cannot be known.
+undetermined contains v if {
+	some r in _policies
+	some v in core.unknown_at(r, [["minimum_password_length"], ["password_reuse_prevention"]])
+}

@@ -62,3 +62,17 @@ _symmetric_keys := [key |
 _unset_or(key, attribute, default_value) if core.unset(key, [attribute])
 
 _unset_or(key, attribute, default_value) if core.value_is(key, [attribute], default_value)
+
+# What the rule could not judge: an enable_key_rotation that cannot be known, and a key
+# whose spec, usage or key store cannot be known (rotation applies to symmetric keys in
+# the AWS key store only).
+undetermined contains v if {
+	some key in _symmetric_keys
+	some v in core.unknown_at(key, [["enable_key_rotation"]])
+}
+
+undetermined contains v if {
+	some key in core.resources("aws_kms_key")
+	key.mode == "managed"
+	some v in core.unknown_at(key, [["customer_master_key_spec"], ["key_usage"], ["custom_key_store_id"]])
+}

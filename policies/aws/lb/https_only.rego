@@ -132,3 +132,41 @@ _subject(l) := lb.describe(l) if lb.known_protocol(l)
 _subject(l) := sprintf("%s (protocol unset, HTTP by default)", [lb.describe(l)]) if {
 	not lb.known_protocol(l)
 }
+
+# What the rule could not judge: a listener whose protocol cannot be known, and an HTTP
+# listener whose default action may redirect to HTTPS through a value that cannot be known.
+undetermined contains v if {
+	some l in lb.listeners
+	not lb.protocol(l)
+	some v in core.unknown_at(l, [["protocol"]])
+}
+
+undetermined contains v if {
+	some l in lb.listeners
+	not lb.protocol(l)
+	core.unset(l, ["protocol"])
+	lb.balancer_in_doubt(l)
+	v := core.violation(l, "", sprintf(
+		"%s sets no protocol, and whether its load balancer is an application load balancer (then the protocol is HTTP) cannot be known statically",
+		[lb.describe(l)],
+	))
+}
+
+undetermined contains v if {
+	some l in lb.listeners
+	lb.protocol(l) == "HTTP"
+	_may_redirect_to_https(l)
+	not _redirects_to_https(l)
+	v := core.violation(l, "default_action", sprintf(
+		"whether the default action of %s redirects to HTTPS cannot be known statically",
+		[lb.describe(l)],
+	))
+}
+
+_redirects_to_https(l) if {
+	some i, action in _actions(l)
+	core.known(l, ["default_action", i, "type"])
+	_is_redirect(action)
+	core.known(l, ["default_action", i, "redirect", 0, "protocol"])
+	upper(action.redirect[0].protocol) == "HTTPS"
+}

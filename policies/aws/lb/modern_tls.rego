@@ -125,3 +125,16 @@ _version_text := _text(_required)
 _suggested := "ELBSecurityPolicy-TLS13-1-3-2021-06" if _required > 1.2
 
 _suggested := "ELBSecurityPolicy-TLS13-1-2-2021-06" if _required <= 1.2
+
+# What the rule could not judge: a listener whose protocol cannot be known, and an HTTPS or
+# TLS listener whose ssl_policy cannot be known.
+undetermined contains v if {
+	some l in lb.listeners
+	some v in core.unknown_at(l, [["protocol"]])
+}
+
+undetermined contains v if {
+	some l in lb.listeners
+	lb.known_protocol(l) in {"HTTPS", "TLS"}
+	some v in core.unknown_at(l, [["ssl_policy"]])
+}

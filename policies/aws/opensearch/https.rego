@@ -97,3 +97,10 @@ _describe(d) := sprintf("domain %q", [name]) if {
 }
 
 _describe(d) := sprintf("domain %s", [d.address]) if not is_string(object.get(d.values, "domain_name", null))
+
+# What the rule could not judge: an enforce_https or tls_security_policy that cannot be
+# known, or a domain_endpoint_options block that cannot be (`dynamic`).
+undetermined contains v if {
+	some d in _domains
+	some v in core.unknown_at(d, [["domain_endpoint_options", 0, "enforce_https"], ["domain_endpoint_options", 0, "tls_security_policy"]])
+}

@@ -112,3 +112,16 @@ _judged := array.concat(
 	],
 	rds.clusters,
 )
+
+# What the rule could not judge: a backup_retention_period that cannot be known, and an
+# instance whose cluster_identifier or replicate_source_db cannot be known (a cluster
+# member or a replica is not judged here).
+undetermined contains v if {
+	some r in _judged
+	some v in core.unknown_at(r, [[_attribute]])
+}
+
+undetermined contains v if {
+	some r in rds.instances
+	some v in core.unknown_value_at(r, [["cluster_identifier"], ["replicate_source_db"]])
+}

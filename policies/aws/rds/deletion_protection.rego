@@ -52,3 +52,15 @@ deny contains v if {
 }
 
 _judged := array.concat(rds.standalone_instances, rds.clusters)
+
+# What the rule could not judge: a deletion_protection that cannot be known, and an
+# instance whose cluster_identifier cannot be known (a cluster member is not judged here).
+undetermined contains v if {
+	some r in _judged
+	some v in core.unknown_at(r, [["deletion_protection"]])
+}
+
+undetermined contains v if {
+	some r in rds.instances
+	some v in core.unknown_value_at(r, [["cluster_identifier"]])
+}

@@ -72,3 +72,21 @@ _judged := array.concat(
 		not rds.serverless_v1(c)
 	],
 )
+
+# What the rule could not judge: a storage_encrypted that cannot be known, and a database
+# whose cluster membership, replication source or engine mode cannot be known (replicas,
+# cluster members and Serverless v1 clusters are not judged here).
+undetermined contains v if {
+	some r in _judged
+	some v in core.unknown_at(r, [["storage_encrypted"]])
+}
+
+undetermined contains v if {
+	some r in rds.instances
+	some v in core.unknown_value_at(r, [["cluster_identifier"], ["replicate_source_db"]])
+}
+
+undetermined contains v if {
+	some c in rds.clusters
+	some v in core.unknown_value_at(c, [["replication_source_identifier"], ["engine_mode"]])
+}

@@ -41,3 +41,9 @@ deny contains v if {
 }
 
 _judged := array.concat(array.concat(rds.instances, rds.cluster_instances), rds.clusters)
+
+# What the rule could not judge: a publicly_accessible that cannot be known.
+undetermined contains v if {
+	some r in _judged
+	some v in core.unknown_at(r, [["publicly_accessible"]])
+}

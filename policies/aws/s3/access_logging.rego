@@ -105,3 +105,44 @@ _may_be_a_target(bucket) if {
 _unknown(r, path) := true if core.unknown(r, path)
 
 _unknown(r, path) := false if not core.unknown(r, path)
+
+# What the rule could not judge: inline logging that cannot be known, and a bucket without
+# logging whose logging resource is in doubt, or that may be a log target only through a
+# value that cannot be known (a log bucket need not log itself).
+undetermined contains v if {
+	some bucket in s3.buckets
+	not _logged_by_split(bucket)
+	not _certainly_a_target(bucket)
+	core.unknown(bucket, ["logging"])
+	v := core.cannot_judge(bucket, ["logging"])
+}
+
+undetermined contains v if {
+	some bucket in s3.buckets
+	core.unset(bucket, ["logging"])
+	not _certainly_a_target(bucket)
+	s3.join_in_doubt(bucket, _logging)
+	v := s3.cannot_judge_join(bucket, _logging)
+}
+
+undetermined contains v if {
+	some bucket in s3.buckets
+	core.unset(bucket, ["logging"])
+	count(s3.maybe_joined_of(bucket, _logging)) == 0
+	_may_be_a_target(bucket)
+	not _certainly_a_target(bucket)
+	v := core.violation(bucket, "", sprintf(
+		"%s does not log its access, and whether it is the log target of another bucket cannot be known statically (a target bucket cannot be resolved)",
+		[s3.describe(bucket)],
+	))
+}
+
+_certainly_a_target(bucket) if {
+	some key in s3.keys(bucket)
+	_target_keys[key]
+}
+
+_logged_by_split(bucket) if {
+	some split in s3.maybe_joined_of(bucket, _logging)
+	s3.joined(bucket, split)
+}

@@ -116,3 +116,41 @@ _inline_enabled(bucket) if {
 _attribute(bucket) := "object_lock_enabled" if core.value_is(bucket, ["object_lock_enabled"], false)
 
 _attribute(bucket) := "" if not core.value_is(bucket, ["object_lock_enabled"], false)
+
+# What the rule could not judge: a bucket that receives CloudTrail logs whose Object Lock
+# settings cannot be known or whose lock configuration resource is in doubt, and a bucket
+# without Object Lock that a trail whose bucket cannot be resolved may write to.
+undetermined contains v if {
+	some bucket in s3.buckets
+	_receives_cloudtrail_logs(bucket)
+	count(s3.maybe_joined_of(bucket, _lock)) == 0
+	some v in core.unknown_at(bucket, [["object_lock_enabled"], ["object_lock_configuration"]])
+}
+
+undetermined contains v if {
+	some bucket in s3.buckets
+	_receives_cloudtrail_logs(bucket)
+	_no_object_lock(bucket)
+	s3.join_in_doubt(bucket, _lock)
+	v := s3.cannot_judge_join(bucket, _lock)
+}
+
+undetermined contains v if {
+	_unplaced_trail
+	some bucket in s3.buckets
+	not _receives_cloudtrail_logs(bucket)
+	_no_object_lock(bucket)
+	count(s3.maybe_joined_of(bucket, _lock)) == 0
+	v := core.violation(bucket, "", sprintf(
+		"%s has no Object Lock, and whether it receives CloudTrail logs cannot be known statically: the s3_bucket_name of a trail cannot be resolved",
+		[s3.describe(bucket)],
+	))
+}
+
+# A trail of this module whose bucket is unknown and references no bucket of the input.
+_unplaced_trail if {
+	some trail in core.resources("aws_cloudtrail")
+	trail.mode == "managed"
+	core.unknown(trail, ["s3_bucket_name"])
+	not s3.names_a_bucket(s3.attribute_keys(trail, ["s3_bucket_name"]))
+}

@@ -48,3 +48,24 @@ deny contains v if {
 		[s3.describe(bucket), _configuration],
 	))
 }
+
+# What the rule could not judge: an inline block that cannot be known (`dynamic`), and a
+# bucket without one whose configuration resource is in doubt.
+undetermined contains v if {
+	some bucket in s3.buckets
+	core.unknown(bucket, ["server_side_encryption_configuration"])
+	not _configured_by_split(bucket)
+	v := core.cannot_judge(bucket, ["server_side_encryption_configuration"])
+}
+
+undetermined contains v if {
+	some bucket in s3.buckets
+	core.unset(bucket, ["server_side_encryption_configuration"])
+	s3.join_in_doubt(bucket, _configuration)
+	v := s3.cannot_judge_join(bucket, _configuration)
+}
+
+_configured_by_split(bucket) if {
+	some split in s3.maybe_joined_of(bucket, _configuration)
+	s3.joined(bucket, split)
+}

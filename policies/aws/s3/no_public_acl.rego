@@ -122,3 +122,31 @@ _permissions(ps) := "access" if count(_names(ps)) == 0
 _names(ps) := [p | some p in ps; is_string(p)] if is_array(ps)
 
 _names(ps) := [] if not is_array(ps)
+
+# What the rule could not judge: a canned ACL or a grant that cannot be known.
+undetermined contains v if {
+	some bucket in s3.buckets
+	some v in core.unknown_at(bucket, _bucket_paths(bucket))
+}
+
+undetermined contains v if {
+	some r in core.resources("aws_s3_bucket_acl")
+	r.mode == "managed"
+	some v in core.unknown_at(r, _acl_paths(r))
+}
+
+_bucket_paths(bucket) := {["acl"]} | {["grant"] | core.unknown(bucket, ["grant"])} | {["grant", i, "uri"] |
+	some i, _ in object.get(bucket.values, "grant", [])
+}
+
+_acl_paths(r) := {["acl"]} | {["access_control_policy", 0, "grant"] |
+	core.unknown(r, ["access_control_policy", 0, "grant"])
+} | {["access_control_policy", 0, "grant", i, "grantee"] |
+	some i, grant in object.get(r.values, ["access_control_policy", 0, "grant"], [])
+	is_object(grant)
+	core.unknown(r, ["access_control_policy", 0, "grant", i, "grantee"])
+} | {["access_control_policy", 0, "grant", i, "grantee", j, "uri"] |
+	some i, grant in object.get(r.values, ["access_control_policy", 0, "grant"], [])
+	is_object(grant)
+	some j, _ in object.get(grant, "grantee", [])
+}

@@ -104,3 +104,40 @@ deny contains v if {
 		[s3.describe_bucket_of(r), concat(", ", unset)],
 	))
 }
+
+# What the rule could not judge: a flag of a public access block that cannot be known, a
+# bucket whose public access block resource is in doubt, and, when an account-level block
+# may block everything but a flag of it cannot be known, every bucket without its own.
+undetermined contains v if {
+	not _account_blocked
+	some r in core.resources(_block)
+	r.mode == "managed"
+	some v in core.unknown_at(r, [[flag] | some flag in _flags])
+}
+
+undetermined contains v if {
+	not _account_blocked
+	some bucket in s3.buckets
+	s3.join_in_doubt(bucket, _block)
+	v := s3.cannot_judge_join(bucket, _block)
+}
+
+undetermined contains v if {
+	_account_blocked
+	not _account_certainly_blocked
+	some bucket in s3.buckets
+	count(s3.maybe_joined_of(bucket, _block)) == 0
+	v := core.violation(bucket, "", sprintf(
+		"%s has no public access block of its own, and whether the account-level block sets all four flags cannot be known statically",
+		[s3.describe(bucket)],
+	))
+}
+
+_account_certainly_blocked if {
+	some r in account_blocks
+	r.mode == "managed"
+	every flag in _flags {
+		core.known(r, [flag])
+		core.get(r, [flag]) in {true, "true"}
+	}
+}

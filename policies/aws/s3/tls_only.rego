@@ -161,3 +161,76 @@ _message(bucket, docs) := msg if {
 _policy_name(r) := "inline policy" if r.type == "aws_s3_bucket"
 
 _policy_name(r) := r.address if r.type != "aws_s3_bucket"
+
+# What the rule could not judge: a bucket none of whose policies certainly denies requests
+# without TLS while one may: a document that cannot be read, a statement with a field that
+# cannot be known, a policy resource whose `bucket` cannot be resolved, or a bucket name
+# that cannot be known.
+undetermined contains v if {
+	some bucket in s3.buckets
+	docs := _documents(bucket)
+	_in_doubt(bucket, docs)
+	not _certainly_denies(bucket, docs)
+	v := core.violation(bucket, "", sprintf(
+		"whether a policy of %s denies requests without TLS cannot be known statically, so the rule could not judge the bucket",
+		[s3.describe(bucket)],
+	))
+}
+
+_in_doubt(bucket, docs) if _cannot_tell(bucket, docs)
+
+_in_doubt(bucket, docs) if _may_deny_insecure_transport(bucket, docs)
+
+_certainly_denies(bucket, docs) if {
+	some [r, path] in docs
+	_certainly_attached(bucket, r)
+	some s in iam.statements(r, path)
+	s.effect == "Deny"
+	not _unknown_field(s)
+	_known_scope(bucket, s)
+	not _not_a_tls_denial(bucket, s)
+}
+
+_certainly_attached(_, r) if r.type == "aws_s3_bucket"
+
+_certainly_attached(bucket, r) if s3.joined(bucket, r)
+
+_unknown_field(s) if {
+	some field in ["principals", "actions", "conditions"]
+	field in s.unknown
+}
+
+_known_scope(_, s) if "*" in s.resources
+
+_known_scope(bucket, s) if {
+	not "resources" in s.unknown
+	s3.bucket_name(bucket)
+}
+
+# Resources that cannot be known but reference the bucket (`aws_s3_bucket.b.arn` and
+# "${aws_s3_bucket.b.arn}/*"), in the document or in the policy document data source it
+# is rendered from: the usual way to write the bucket and its objects.
+_known_scope(bucket, s) if {
+	"resources" in s.unknown
+	_references_bucket(s.resource, split(s.path, ".")[0], bucket)
+}
+
+_references_bucket(r, document, bucket) if {
+	some address in _referenced(r, document)
+	address in {bucket.address, s3.base_address(bucket.address)}
+}
+
+_references_bucket(r, document, bucket) if {
+	some address in _referenced(r, document)
+	some d in core.resources("aws_iam_policy_document")
+	d.address == address
+	some addresses in d.refs
+	some a in addresses
+	a in {bucket.address, s3.base_address(bucket.address)}
+}
+
+_referenced(r, document) := {address |
+	some key, addresses in r.refs
+	startswith(key, document)
+	some address in addresses
+}

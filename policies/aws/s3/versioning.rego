@@ -82,3 +82,43 @@ _inline_off(bucket) if {
 	is_object(core.get(bucket, ["versioning", 0]))
 	core.unset(bucket, ["versioning", 0, "enabled"])
 }
+
+# What the rule could not judge: a status of a versioning resource that cannot be known
+# (and the bucket it decides), inline versioning that cannot be known, and a bucket without
+# either whose versioning resource is in doubt.
+undetermined contains v if {
+	some r in core.resources(_versioning)
+	r.mode == "managed"
+	some v in core.unknown_at(r, [["versioning_configuration", 0, "status"]])
+}
+
+undetermined contains v if {
+	some bucket in s3.buckets
+	splits := [split | some split in s3.maybe_joined_of(bucket, _versioning); s3.joined(bucket, split)]
+	count(splits) > 0
+	not _enabled_by(splits)
+	some split in splits
+	core.partly_unknown(split, ["versioning_configuration", 0, "status"])
+	v := core.violation(bucket, "", sprintf(
+		"the versioning status of %s, set by %s, cannot be known statically, so the rule could not judge the bucket",
+		[s3.describe(bucket), split.address],
+	))
+}
+
+undetermined contains v if {
+	some bucket in s3.buckets
+	count(s3.maybe_joined_of(bucket, _versioning)) == 0
+	some v in core.unknown_at(bucket, [["versioning", 0, "enabled"]])
+}
+
+undetermined contains v if {
+	some bucket in s3.buckets
+	not core.value_is(bucket, ["versioning", 0, "enabled"], true)
+	s3.join_in_doubt(bucket, _versioning)
+	v := s3.cannot_judge_join(bucket, _versioning)
+}
+
+_enabled_by(splits) if {
+	some split in splits
+	core.value_is(split, ["versioning_configuration", 0, "status"], "Enabled")
+}

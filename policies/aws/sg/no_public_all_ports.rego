@@ -40,3 +40,6 @@ deny contains v if {
 		[sg.describe(e), sg.traffic(e), sg.sources(e)],
 	))
 }
+
+# What the rule could not judge: ingress whose sources, protocol or ports cannot be known.
+undetermined contains v if some v in sg.undetermined_ingress

@@ -56,3 +56,11 @@ _name(topic) := name if {
 	name := core.get(topic, ["name"])
 	is_string(name)
 }
+
+# What the rule could not judge: a kms_master_key_id that cannot be known and references
+# no resource (a variable without a default may be empty).
+undetermined contains v if {
+	some topic in core.resources("aws_sns_topic")
+	topic.mode == "managed"
+	some v in core.unknown_value_at(topic, [["kms_master_key_id"]])
+}

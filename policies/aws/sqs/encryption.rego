@@ -76,3 +76,20 @@ _name(q) := name if {
 	name := core.get(q, ["name"])
 	is_string(name)
 }
+
+# What the rule could not judge: a queue with no key known to be set whose
+# sqs_managed_sse_enabled cannot be known, and one whose kms_master_key_id cannot be known
+# and references no resource.
+undetermined contains v if {
+	some q in core.resources("aws_sqs_queue")
+	q.mode == "managed"
+	_no_key(q)
+	some v in core.unknown_at(q, [["sqs_managed_sse_enabled"]])
+}
+
+undetermined contains v if {
+	some q in core.resources("aws_sqs_queue")
+	q.mode == "managed"
+	not core.value_is(q, ["sqs_managed_sse_enabled"], true)
+	some v in core.unknown_value_at(q, [["kms_master_key_id"]])
+}

@@ -110,3 +110,17 @@ _name(vpc) := sprintf("VPC %q", [name]) if {
 }
 
 _name(vpc) := sprintf("VPC %s", [vpc.address]) if not is_string(object.get(vpc.values, ["tags", "Name"], null))
+
+# What the rule could not judge: a VPC no flow log references while one whose `vpc_id`
+# cannot be resolved may record it.
+undetermined contains v if {
+	_floating
+	some vpc in core.resources("aws_vpc")
+	vpc.mode == "managed"
+	not _covered[vpc.address]
+	not _covered[_base(vpc.address)]
+	v := core.violation(vpc, "", sprintf(
+		"whether a flow log records %s cannot be known statically: an aws_flow_log's vpc_id cannot be resolved",
+		[_describe(vpc)],
+	))
+}

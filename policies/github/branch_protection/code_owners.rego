@@ -64,3 +64,10 @@ deny contains v if {
 		[protection.describe(r), protection.off_text(r, path)],
 	))
 }
+
+# What the rule could not judge: a require_code_owner_reviews, or a required_pull_request_reviews block, that
+# cannot be known.
+undetermined contains v if {
+	some r in protection.protections
+	some v in core.unknown_at(r, [protection.review_setting("require_code_owner_reviews")])
+}

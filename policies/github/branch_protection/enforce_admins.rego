@@ -45,3 +45,9 @@ deny contains v if {
 		[protection.describe(r), protection.off_text(r, ["enforce_admins"])],
 	))
 }
+
+# What the rule could not judge: an enforce_admins that cannot be known.
+undetermined contains v if {
+	some r in protection.protections
+	some v in core.unknown_at(r, [["enforce_admins"]])
+}

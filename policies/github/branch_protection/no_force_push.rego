@@ -66,3 +66,11 @@ deny contains v if {
 _written(r, attribute) := settings_key[attribute] if r.mode == "settings"
 
 _written(r, attribute) := attribute if r.mode != "settings"
+
+# What the rule could not judge: an allows_force_pushes or allows_deletions that cannot be
+# known.
+undetermined contains v if {
+	some r in protection.protections
+	r.type == "github_branch_protection"
+	some v in core.unknown_at(r, [[attribute] | some attribute, _ in allows])
+}

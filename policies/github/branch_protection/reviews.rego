@@ -60,3 +60,10 @@ deny contains v if {
 		[protection.describe(r), n],
 	))
 }
+
+# What the rule could not judge: a required_approving_review_count, or a required_pull_request_reviews block, that
+# cannot be known.
+undetermined contains v if {
+	some r in protection.protections
+	some v in core.unknown_at(r, [protection.review_setting("required_approving_review_count")])
+}

@@ -73,3 +73,9 @@ deny contains v if {
 		[protection.describe(r), protection.off_text(r, path)],
 	))
 }
+
+# What the rule could not judge: required_status_checks settings that cannot be known.
+undetermined contains v if {
+	some r in protection.protections
+	some v in core.unknown_at(r, [protection.status_check_setting(key) | some key in ["strict", "contexts", "checks"]])
+}

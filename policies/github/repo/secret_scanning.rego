@@ -99,3 +99,24 @@ deny contains v if {
 _where(r) := "security_and_analysis[0]" if core.get(r, ["security_and_analysis", 0])
 
 _where(r) := "" if not core.get(r, ["security_and_analysis", 0])
+
+# What the rule could not judge: a status that cannot be known, and a repository with a
+# status unset whose visibility (which decides GitHub's default) cannot be known.
+undetermined contains v if {
+	some r in repository.active
+	some v in core.unknown_at(r, [_status(feature) | some feature in _features])
+}
+
+undetermined contains v if {
+	some r in repository.active
+	some feature in _features
+	core.unset(r, _status(feature))
+	not repository.visibility(r)
+	some v in core.unknown_at(r, [["visibility"], ["private"]])
+}
+
+# An archived repository is not judged; one whose `archived` cannot be known is not either.
+undetermined contains v if {
+	some r in repository.all
+	some v in core.unknown_at(r, [["archived"]])
+}

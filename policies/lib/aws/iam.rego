@@ -566,3 +566,34 @@ _number(v) := to_number(v) if {
 	is_string(v)
 	regex.match(`^[0-9]+(\.[0-9]+)?$`, v)
 }
+
+# Permissions documents that cannot be read (see `open`), as `undetermined` entries.
+open_documents := {core.cannot_judge(r, path) |
+	some type_name in document_types
+	some r in core.resources(type_name)
+	r.mode == "managed"
+	some path in documents_of_resource(r)
+	not from_data_document(r, path)
+	open(r, path)
+}
+
+# Trust policies that cannot be read, as `undetermined` entries.
+open_trust_documents := {core.cannot_judge(r, ["assume_role_policy"]) |
+	some r in _roles
+	not from_data_document(r, ["assume_role_policy"])
+	open(r, ["assume_role_policy"])
+}
+
+# An `undetermined` entry for statement `s` when one of `fields` cannot be known.
+undetermined_statement(s, fields) := core.violation(s.resource, s.path, sprintf(
+	"%s: its %s cannot be known statically, so the rule could not judge it",
+	[label(s), concat(", ", unknown)],
+)) if {
+	unknown := [f | some f in fields; f in s.unknown]
+	count(unknown) > 0
+}
+
+# The statement allows, or its effect cannot be known.
+may_allow(s) if allows(s)
+
+may_allow(s) if "effect" in s.unknown

@@ -57,3 +57,12 @@ _known_port(l) if {
 	core.known(l, ["port"])
 	core.get(l, ["port"])
 }
+
+# Whether the listener's load balancer is an application load balancer cannot be known:
+# its reference names no balancer of the input, or that balancer's type is unknown.
+balancer_in_doubt(l) if count(_balancers(l)) == 0
+
+balancer_in_doubt(l) if {
+	some b in _balancers(l)
+	core.unknown(b, ["load_balancer_type"])
+}

@@ -230,3 +230,22 @@ buckets := [b |
 describe(bucket) := sprintf("bucket %q", [name]) if name := bucket_name(bucket)
 
 describe(bucket) := sprintf("bucket %s", [bucket.address]) if not bucket_name(bucket)
+
+# Whether the bucket has a split resource of `type_name` cannot be known: none certainly
+# references it, but one whose `bucket` cannot be resolved may.
+join_in_doubt(bucket, type_name) if {
+	candidates := maybe_joined_of(bucket, type_name)
+	count(candidates) > 0
+	every split in candidates {
+		not joined(bucket, split)
+	}
+}
+
+# An `undetermined` entry for a bucket whose `type_name` split resource is in doubt.
+cannot_judge_join(bucket, type_name) := core.violation(bucket, "", sprintf(
+	"whether an %s belongs to %s cannot be known statically: one exists whose `bucket` cannot be resolved, so the rule could not judge the bucket",
+	[type_name, describe(bucket)],
+))
+
+# The address of the resource a counted or for_each instance belongs to.
+base_address(address) := _base(address)

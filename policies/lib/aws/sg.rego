@@ -23,7 +23,9 @@
 package soc2gate.lib.aws.sg
 
 import data.soc2gate.lib.core
+import data.soc2gate.lib.network
 
+# The ranges that mean "anywhere" (see `network.anywhere_cidrs`).
 anywhere_ipv4 := "0.0.0.0/0"
 
 anywhere_ipv6 := "::/0"
@@ -84,35 +86,14 @@ _holds(x, cidr) if {
 	cidr in x
 }
 
-# The protocol, normalised: "all" for `-1`/`all`, "tcp" for `tcp`/`6`, "udp" for
-# `udp`/`17`, else the value in lower case. Undefined when unset or unknown.
-protocol(p) := object.get(_aliases, t, t) if t := _protocol_text(p)
-
-_protocol_text(p) := lower(p) if is_string(p)
-
-_protocol_text(p) := format_int(p, 10) if is_number(p)
-
-_aliases := {
-	"-1": "all",
-	"all": "all",
-	"6": "tcp",
-	"tcp": "tcp",
-	"17": "udp",
-	"udp": "udp",
-}
+# The protocol, normalised (see `network.protocol`): "all", "tcp", "udp", ...
+protocol(p) := network.protocol(p)
 
 # [from_port, to_port] when both are known numbers (or numeric strings), else null.
 _ports(v) := [from, to] if {
-	from := _port(object.get(v, "from_port", null))
-	to := _port(object.get(v, "to_port", null))
+	from := network.port(object.get(v, "from_port", null))
+	to := network.port(object.get(v, "to_port", null))
 } else := null
-
-_port(x) := x if is_number(x)
-
-_port(x) := to_number(x) if {
-	is_string(x)
-	regex.match(`^-?[0-9]+$`, x)
-}
 
 # The rule lets traffic reach `port` over one of `protocols` ("tcp", "udp"). All
 # protocols (`-1`) means every port, whatever the port arguments say.
@@ -120,9 +101,7 @@ opens_port(e, _, _) if e.protocol == "all"
 
 opens_port(e, port, protocols) if {
 	e.protocol in protocols
-	[from, to] := e.ports
-	from <= port
-	port <= to
+	network.range_contains(e.ports, port)
 }
 
 # The rule opens every port: all protocols, or a tcp or udp range 0-65535 (or 1-65535).
@@ -130,9 +109,7 @@ opens_all_ports(e) if e.protocol == "all"
 
 opens_all_ports(e) if {
 	e.protocol in {"tcp", "udp"}
-	[from, to] := e.ports
-	from <= 1
-	to >= 65535
+	network.range_is_all(e.ports)
 }
 
 # How a message names the rule: `security group "web" ingress[1]`, `security group rule
@@ -167,3 +144,50 @@ traffic(e) := sprintf("%s ports %d-%d", [e.protocol, from, to]) if {
 
 # "0.0.0.0/0", or "0.0.0.0/0 and ::/0".
 sources(e) := concat(" and ", e.cidrs)
+
+# Ingress whose openness to the internet cannot be known, as `undetermined` entries: an
+# `ingress` block that cannot be known (`dynamic`), a rule whose `type` cannot be, sources
+# that cannot be, and the protocol or ports of ingress known to be open to the internet.
+# The rules about ports report them all: a source that cannot be known may be anywhere.
+undetermined_ingress := {core.cannot_judge(r, ["ingress"]) |
+	some r in core.resources("aws_security_group")
+	r.mode == "managed"
+	core.unknown(r, ["ingress"])
+} | {e |
+	some r in core.resources("aws_security_group")
+	r.mode == "managed"
+	some i, block in object.get(r.values, "ingress", [])
+	is_object(block)
+	some e in _doubts(r, ["ingress", i], block, ["cidr_blocks", "ipv6_cidr_blocks"], "protocol")
+} | {core.cannot_judge(r, ["type"]) |
+	some r in core.resources("aws_security_group_rule")
+	r.mode == "managed"
+	core.unknown(r, ["type"])
+} | {e |
+	some r in core.resources("aws_security_group_rule")
+	r.mode == "managed"
+	object.get(r.values, "type", null) == "ingress"
+	some e in _doubts(r, [], r.values, ["cidr_blocks", "ipv6_cidr_blocks"], "protocol")
+} | {e |
+	some r in core.resources("aws_vpc_security_group_ingress_rule")
+	r.mode == "managed"
+	some e in _doubts(r, [], r.values, ["cidr_ipv4", "cidr_ipv6"], "ip_protocol")
+}
+
+# The sources first: when they are known and not the internet, nothing else matters.
+_doubts(r, prefix, _, keys, _) := entries if {
+	entries := core.unknown_at(r, _paths(prefix, keys))
+	count(entries) > 0
+}
+
+_doubts(r, prefix, v, keys, protocol_key) := entries if {
+	count(core.unknown_at(r, _paths(prefix, keys))) == 0
+	some [k, c] in [[keys[0], anywhere_ipv4], [keys[1], anywhere_ipv6]]
+	_holds(object.get(v, k, null), c)
+	entries := core.unknown_at(r, _paths(prefix, [protocol_key, "from_port", "to_port"]))
+}
+
+_paths(prefix, keys) := [path |
+	some key in keys
+	path := array.concat(prefix, [key])
+]

@@ -357,3 +357,29 @@ _ref_matches(ref, branch) if {
 	_plain_glob(ref)
 	glob.match(ref, ["/"], concat("", ["refs/heads/", branch]))
 }
+
+# A protection or ruleset certainly covers the branch: joined to the repository, and
+# every value that decides it known (a pattern with braces or escapes never is).
+covers(repo, branch) if {
+	some p in protections
+	joined(p, repo)
+	pattern_matches(pattern(p), branch)
+}
+
+covers(repo, branch) if {
+	some s in core.resources("github_repository_ruleset")
+	s.mode != "data"
+	joined(s, repo)
+	core.value_is(s, ["target"], "branch")
+	core.value_is(s, ["enforcement"], "active")
+	not core.partly_unknown(s, ["conditions"])
+	_ruleset_may_cover(s, branch)
+}
+
+# The pattern matches the branch, as far as the glob it is written in can be read.
+pattern_matches(pattern, branch) if pattern == branch
+
+pattern_matches(pattern, branch) if {
+	_plain_glob(pattern)
+	glob.match(pattern, ["/"], branch)
+}

@@ -62,3 +62,6 @@ visibility(r) := "public" if {
 
 # How a message names a repository (see lib.github.protection).
 describe(r) := protection.describe_repository(r)
+
+# Every repository, archived or not.
+all := protection.repositories

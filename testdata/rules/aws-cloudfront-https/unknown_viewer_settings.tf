@@ -29,7 +29,7 @@ resource "aws_cloudfront_distribution" "configurable" {
     target_origin_id       = "app"
     allowed_methods        = ["GET", "HEAD"]
     cached_methods         = ["GET", "HEAD"]
-    viewer_protocol_policy = var.viewer_protocol_policy
+    viewer_protocol_policy = var.viewer_protocol_policy # expect-undetermined: aws-cloudfront-https
     cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
   }
 
@@ -42,6 +42,6 @@ resource "aws_cloudfront_distribution" "configurable" {
   viewer_certificate {
     acm_certificate_arn      = "arn:aws:acm:us-east-1:111122223333:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"
     ssl_support_method       = "sni-only"
-    minimum_protocol_version = var.minimum_protocol_version
+    minimum_protocol_version = var.minimum_protocol_version # expect-undetermined: aws-cloudfront-https
   }
 }

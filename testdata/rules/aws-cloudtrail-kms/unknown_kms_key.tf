@@ -9,5 +9,5 @@ resource "aws_cloudtrail" "configurable" {
   s3_bucket_name             = "acme-cloudtrail-logs"
   is_multi_region_trail      = true
   enable_log_file_validation = true
-  kms_key_id                 = var.trail_kms_key_arn
+  kms_key_id                 = var.trail_kms_key_arn # expect-undetermined: aws-cloudtrail-kms
 }

@@ -8,5 +8,5 @@ resource "aws_cloudtrail" "configurable" {
   name                       = "configurable"
   s3_bucket_name             = "acme-cloudtrail-logs"
   is_multi_region_trail      = true
-  enable_log_file_validation = var.enable_log_file_validation
+  enable_log_file_validation = var.enable_log_file_validation # expect-undetermined: aws-cloudtrail-log-validation
 }

@@ -7,5 +7,5 @@ variable "is_multi_region_trail" {
 resource "aws_cloudtrail" "configurable" {
   name                  = "configurable"
   s3_bucket_name        = "acme-cloudtrail-logs"
-  is_multi_region_trail = var.is_multi_region_trail
+  is_multi_region_trail = var.is_multi_region_trail # expect-undetermined: aws-cloudtrail-multi-region
 }

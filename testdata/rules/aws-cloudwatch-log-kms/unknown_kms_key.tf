@@ -6,5 +6,5 @@ variable "log_kms_key_arn" {
 
 resource "aws_cloudwatch_log_group" "configurable" {
   name       = "/acme/configurable"
-  kms_key_id = var.log_kms_key_arn
+  kms_key_id = var.log_kms_key_arn # expect-undetermined: aws-cloudwatch-log-kms
 }

@@ -6,5 +6,5 @@ variable "log_retention_days" {
 
 resource "aws_cloudwatch_log_group" "configurable" {
   name              = "/acme/configurable"
-  retention_in_days = var.log_retention_days
+  retention_in_days = var.log_retention_days # expect-undetermined: aws-cloudwatch-log-retention
 }

@@ -14,7 +14,7 @@ resource "aws_dynamodb_table" "payments" {
     type = "S"
   }
 
-  dynamic "server_side_encryption" {
+  dynamic "server_side_encryption" { # expect-undetermined: aws-dynamodb-encryption
     for_each = var.table_kms_keys
     content {
       enabled     = true

@@ -19,7 +19,7 @@ resource "aws_dynamodb_table" "invoices" {
   }
 
   server_side_encryption {
-    enabled     = var.encrypt_tables
+    enabled     = var.encrypt_tables # expect-undetermined: aws-dynamodb-encryption
     kms_key_arn = var.table_kms_key_arn
   }
 }

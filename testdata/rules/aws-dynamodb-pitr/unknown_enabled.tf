@@ -15,6 +15,6 @@ resource "aws_dynamodb_table" "invoices" {
   }
 
   point_in_time_recovery {
-    enabled = var.point_in_time_recovery
+    enabled = var.point_in_time_recovery # expect-undetermined: aws-dynamodb-pitr
   }
 }

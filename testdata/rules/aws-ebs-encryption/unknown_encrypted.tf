@@ -8,7 +8,7 @@ variable "encrypt_volumes" {
 resource "aws_ebs_volume" "cache" {
   availability_zone = "eu-west-1c"
   size              = 100
-  encrypted         = var.encrypt_volumes
+  encrypted         = var.encrypt_volumes # expect-undetermined: aws-ebs-encryption
 }
 
 resource "aws_instance" "cache" {
@@ -16,7 +16,7 @@ resource "aws_instance" "cache" {
   instance_type = "r6i.large"
 
   root_block_device {
-    encrypted = var.encrypt_volumes
+    encrypted = var.encrypt_volumes # expect-undetermined: aws-ebs-encryption
   }
 }
 
@@ -27,7 +27,7 @@ resource "aws_launch_template" "cache" {
     device_name = "/dev/xvda"
 
     ebs {
-      encrypted = var.encrypt_volumes
+      encrypted = var.encrypt_volumes # expect-undetermined: aws-ebs-encryption
     }
   }
 }

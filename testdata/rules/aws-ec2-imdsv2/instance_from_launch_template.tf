@@ -12,7 +12,7 @@ resource "aws_launch_template" "bastion" {
   }
 }
 
-resource "aws_instance" "bastion" {
+resource "aws_instance" "bastion" { # expect-undetermined: aws-ec2-imdsv2
   launch_template {
     id      = aws_launch_template.bastion.id
     version = "$Latest"

@@ -11,7 +11,7 @@ resource "aws_launch_template" "configurable" {
 
   metadata_options {
     http_endpoint = "enabled"
-    http_tokens   = var.http_tokens
+    http_tokens   = var.http_tokens # expect-undetermined: aws-ec2-imdsv2
   }
 }
 
@@ -20,6 +20,6 @@ resource "aws_instance" "configurable" {
   instance_type = "t3.small"
 
   metadata_options {
-    http_tokens = var.http_tokens
+    http_tokens = var.http_tokens # expect-undetermined: aws-ec2-imdsv2
   }
 }

@@ -6,5 +6,5 @@ variable "image_tag_mutability" {
 
 resource "aws_ecr_repository" "configurable" {
   name                 = "acme/configurable"
-  image_tag_mutability = var.image_tag_mutability
+  image_tag_mutability = var.image_tag_mutability # expect-undetermined: aws-ecr-immutable-tags
 }

@@ -7,5 +7,5 @@ variable "encrypt" {
 
 resource "aws_efs_file_system" "scratch" {
   creation_token = "scratch"
-  encrypted      = var.encrypt
+  encrypted      = var.encrypt # expect-undetermined: aws-efs-encryption
 }

@@ -12,7 +12,7 @@ resource "aws_eks_cluster" "batch" {
     subnet_ids = ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"]
   }
 
-  dynamic "encryption_config" {
+  dynamic "encryption_config" { # expect-undetermined: aws-eks-secrets-encryption
     for_each = var.secrets_kms_key_arns
     content {
       resources = ["secrets"]

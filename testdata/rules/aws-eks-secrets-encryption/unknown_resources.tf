@@ -13,7 +13,7 @@ resource "aws_eks_cluster" "analytics" {
   }
 
   encryption_config {
-    resources = var.cluster_encrypted_resources
+    resources = var.cluster_encrypted_resources # expect-undetermined: aws-eks-secrets-encryption
     provider {
       key_arn = "arn:aws:kms:eu-west-1:111122223333:key/0f5d2c1e-6a3b-4b8e-9c7d-2e1f0a9b8c7d"
     }

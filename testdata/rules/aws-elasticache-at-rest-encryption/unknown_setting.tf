@@ -14,13 +14,13 @@ resource "aws_elasticache_replication_group" "search" {
   description                = "search results"
   node_type                  = "cache.t4g.small"
   num_cache_clusters         = 1
-  at_rest_encryption_enabled = var.cache_encryption
+  at_rest_encryption_enabled = var.cache_encryption # expect-undetermined: aws-elasticache-at-rest-encryption
 }
 
 resource "aws_elasticache_replication_group" "tokens" {
   replication_group_id = "acme-tokens"
   description          = "token cache"
-  engine               = var.cache_engine
+  engine               = var.cache_engine # expect-undetermined: aws-elasticache-at-rest-encryption
   node_type            = "cache.t4g.small"
   num_cache_clusters   = 1
 }

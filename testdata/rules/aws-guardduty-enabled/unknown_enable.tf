@@ -6,5 +6,5 @@ variable "guardduty_enabled" {
 }
 
 resource "aws_guardduty_detector" "configurable" {
-  enable = var.guardduty_enabled
+  enable = var.guardduty_enabled # expect-undetermined: aws-guardduty-enabled
 }

@@ -6,7 +6,7 @@ variable "billing_users" {
 
 resource "aws_iam_policy_attachment" "configurable" {
   name       = "configurable"
-  users      = var.billing_users
+  users      = var.billing_users # expect-undetermined: aws-iam-no-user-policies
   groups     = ["finance"]
   policy_arn = "arn:aws:iam::aws:policy/job-function/Billing"
 }

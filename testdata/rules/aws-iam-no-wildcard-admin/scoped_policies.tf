@@ -30,7 +30,7 @@ resource "aws_iam_role_policy" "configurable" {
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
-      {
+      { # expect-undetermined: aws-iam-no-wildcard-admin
         Effect   = var.statement_effect
         Action   = "*"
         Resource = "*"

@@ -14,7 +14,7 @@ resource "aws_iam_role" "configurable" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
-      {
+      { # expect-undetermined: aws-iam-no-wildcard-trust
         Effect    = "Allow"
         Action    = "sts:AssumeRole"
         Principal = { AWS = var.trusted_principal }
@@ -28,7 +28,7 @@ resource "aws_iam_role" "conditional" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
-      {
+      { # expect-undetermined: aws-iam-no-wildcard-trust
         Effect    = "Allow"
         Action    = "sts:AssumeRole"
         Principal = "*"

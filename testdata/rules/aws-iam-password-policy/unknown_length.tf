@@ -5,6 +5,6 @@ variable "minimum_password_length" {
 }
 
 resource "aws_iam_account_password_policy" "configurable" {
-  minimum_password_length   = var.minimum_password_length
+  minimum_password_length   = var.minimum_password_length # expect-undetermined: aws-iam-password-policy
   password_reuse_prevention = 24
 }

@@ -10,10 +10,10 @@ variable "key_spec" {
 
 resource "aws_kms_key" "configurable" {
   description         = "Encrypts the queue"
-  enable_key_rotation = var.enable_key_rotation
+  enable_key_rotation = var.enable_key_rotation # expect-undetermined: aws-kms-rotation
 }
 
 resource "aws_kms_key" "any_spec" {
   description              = "Key of a spec chosen by the caller"
-  customer_master_key_spec = var.key_spec
+  customer_master_key_spec = var.key_spec # expect-undetermined: aws-kms-rotation
 }

@@ -12,7 +12,7 @@ variable "redirect_protocol" {
 resource "aws_lb_listener" "configurable" {
   load_balancer_arn = var.web_lb_arn
   port              = 8081
-  protocol          = var.listener_protocol
+  protocol          = var.listener_protocol # expect-undetermined: aws-lb-https-only
 
   default_action {
     type             = "forward"
@@ -20,7 +20,7 @@ resource "aws_lb_listener" "configurable" {
   }
 }
 
-resource "aws_lb_listener" "configurable_redirect" {
+resource "aws_lb_listener" "configurable_redirect" { # expect-undetermined: aws-lb-https-only
   load_balancer_arn = var.web_lb_arn
   port              = 8082
   protocol          = "HTTP"

@@ -8,7 +8,7 @@ resource "aws_lb_listener" "configurable" {
   load_balancer_arn = var.lb_arn
   port              = 7443
   protocol          = "HTTPS"
-  ssl_policy        = var.ssl_policy
+  ssl_policy        = var.ssl_policy # expect-undetermined: aws-lb-modern-tls
   certificate_arn   = var.certificate_arn
 
   default_action {

@@ -9,7 +9,7 @@ resource "aws_opensearch_domain" "dynamic" {
   domain_name    = "acme-dynamic"
   engine_version = "OpenSearch_2.13"
 
-  dynamic "domain_endpoint_options" {
+  dynamic "domain_endpoint_options" { # expect-undetermined: aws-opensearch-https
     for_each = var.endpoint_options
     content {
       enforce_https       = true

@@ -10,6 +10,6 @@ resource "aws_opensearch_domain" "configurable" {
 
   domain_endpoint_options {
     enforce_https       = true
-    tls_security_policy = var.tls_security_policy
+    tls_security_policy = var.tls_security_policy # expect-undetermined: aws-opensearch-https
   }
 }

@@ -11,5 +11,5 @@ resource "aws_rds_cluster" "ledger" {
   master_username             = "ledger_admin"
   manage_master_user_password = true
   storage_encrypted           = true
-  deletion_protection         = var.protect
+  deletion_protection         = var.protect # expect-undetermined: aws-rds-deletion-protection
 }

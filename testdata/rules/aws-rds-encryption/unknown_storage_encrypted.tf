@@ -12,5 +12,5 @@ resource "aws_db_instance" "ledger" {
   allocated_storage           = 20
   username                    = "ledger_admin"
   manage_master_user_password = true
-  storage_encrypted           = var.encrypt_storage
+  storage_encrypted           = var.encrypt_storage # expect-undetermined: aws-rds-encryption
 }

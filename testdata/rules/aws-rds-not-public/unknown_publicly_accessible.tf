@@ -12,5 +12,5 @@ resource "aws_db_instance" "sandbox" {
   allocated_storage           = 20
   username                    = "sandbox_admin"
   manage_master_user_password = true
-  publicly_accessible         = var.public
+  publicly_accessible         = var.public # expect-undetermined: aws-rds-not-public
 }

@@ -6,7 +6,7 @@ variable "object_lock" {
 
 resource "aws_s3_bucket" "configurable_trail" {
   bucket              = "acme-configurable-trail"
-  object_lock_enabled = var.object_lock
+  object_lock_enabled = var.object_lock # expect-undetermined: aws-s3-audit-log-immutable
 }
 
 resource "aws_cloudtrail" "configurable" {

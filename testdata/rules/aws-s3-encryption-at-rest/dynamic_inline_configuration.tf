@@ -8,7 +8,7 @@ variable "sse_rules" {
 resource "aws_s3_bucket" "dynamic" {
   bucket = "acme-dynamic-encryption"
 
-  dynamic "server_side_encryption_configuration" {
+  dynamic "server_side_encryption_configuration" { # expect-undetermined: aws-s3-encryption-at-rest
     for_each = var.sse_rules
     content {
       rule {

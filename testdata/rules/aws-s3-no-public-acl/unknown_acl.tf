@@ -10,7 +10,7 @@ variable "reader_group_uri" {
 
 resource "aws_s3_bucket" "configurable" {
   bucket = "acme-configurable"
-  acl    = var.acl
+  acl    = var.acl # expect-undetermined: aws-s3-no-public-acl
 }
 
 resource "aws_s3_bucket" "granted" {
@@ -24,7 +24,7 @@ resource "aws_s3_bucket_acl" "granted" {
     grant {
       grantee {
         type = "Group"
-        uri  = var.reader_group_uri
+        uri  = var.reader_group_uri # expect-undetermined: aws-s3-no-public-acl
       }
       permission = "READ"
     }

@@ -14,5 +14,5 @@ resource "aws_s3_bucket_public_access_block" "configurable" {
   block_public_acls       = true
   block_public_policy     = true
   ignore_public_acls      = true
-  restrict_public_buckets = var.restrict_public_buckets
+  restrict_public_buckets = var.restrict_public_buckets # expect-undetermined: aws-s3-public-access-block
 }

@@ -12,14 +12,14 @@ resource "aws_s3_bucket" "switched" {
   bucket = "acme-switched"
 
   versioning {
-    enabled = var.versioned
+    enabled = var.versioned # expect-undetermined: aws-s3-versioning
   }
 }
 
 resource "aws_s3_bucket" "dynamic" {
   bucket = "acme-dynamic-versioning"
 
-  dynamic "versioning" {
+  dynamic "versioning" { # expect-undetermined: aws-s3-versioning
     for_each = var.versioning
     content {
       enabled = versioning.value

@@ -4,7 +4,7 @@ variable "versioning_status" {
   type = string
 }
 
-resource "aws_s3_bucket" "configurable" {
+resource "aws_s3_bucket" "configurable" { # expect-undetermined: aws-s3-versioning
   bucket = "acme-configurable"
 }
 
@@ -12,6 +12,6 @@ resource "aws_s3_bucket_versioning" "configurable" {
   bucket = aws_s3_bucket.configurable.id
 
   versioning_configuration {
-    status = var.versioning_status
+    status = var.versioning_status # expect-undetermined: aws-s3-versioning
   }
 }

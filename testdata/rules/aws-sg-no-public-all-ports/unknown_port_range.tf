@@ -8,7 +8,7 @@ resource "aws_security_group_rule" "range" {
   type              = "ingress"
   security_group_id = "sg-0123456789abcdef0"
   from_port         = 0
-  to_port           = var.max_port
+  to_port           = var.max_port # expect-undetermined: aws-sg-no-public-all-ports
   protocol          = "tcp"
   cidr_blocks       = ["0.0.0.0/0"]
 }

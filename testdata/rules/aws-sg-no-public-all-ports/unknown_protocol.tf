@@ -12,7 +12,7 @@ resource "aws_security_group" "service" {
   ingress {
     from_port   = 8080
     to_port     = 8080
-    protocol    = var.protocol
+    protocol    = var.protocol # expect-undetermined: aws-sg-no-public-all-ports
     cidr_blocks = ["0.0.0.0/0"]
   }
 }

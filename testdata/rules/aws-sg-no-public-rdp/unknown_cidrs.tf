@@ -10,5 +10,5 @@ resource "aws_security_group_rule" "rdp" {
   from_port         = 3389
   to_port           = 3389
   protocol          = "tcp"
-  cidr_blocks       = var.rdp_cidrs
+  cidr_blocks       = var.rdp_cidrs # expect-undetermined: aws-sg-no-public-rdp
 }

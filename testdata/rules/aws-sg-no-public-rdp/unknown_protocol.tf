@@ -6,7 +6,7 @@ variable "rdp_protocol" {
 
 resource "aws_vpc_security_group_ingress_rule" "rdp" {
   security_group_id = "sg-0123456789abcdef0"
-  ip_protocol       = var.rdp_protocol
+  ip_protocol       = var.rdp_protocol # expect-undetermined: aws-sg-no-public-rdp
   from_port         = 3389
   to_port           = 3389
   cidr_ipv4         = "0.0.0.0/0"

@@ -17,7 +17,7 @@ resource "aws_security_group" "admin" {
     from_port   = 22
     to_port     = 22
     protocol    = "tcp"
-    cidr_blocks = var.admin_cidrs
+    cidr_blocks = var.admin_cidrs # expect-undetermined: aws-sg-no-public-ssh
   }
 }
 
@@ -26,5 +26,5 @@ resource "aws_vpc_security_group_ingress_rule" "admin_ssh" {
   ip_protocol       = "tcp"
   from_port         = 22
   to_port           = 22
-  cidr_ipv4         = var.admin_cidr_ipv4
+  cidr_ipv4         = var.admin_cidr_ipv4 # expect-undetermined: aws-sg-no-public-ssh
 }

@@ -7,8 +7,8 @@ variable "service_port" {
 resource "aws_security_group_rule" "service" {
   type              = "ingress"
   security_group_id = "sg-0123456789abcdef0"
-  from_port         = var.service_port
-  to_port           = var.service_port
+  from_port         = var.service_port # expect-undetermined: aws-sg-no-public-ssh
+  to_port           = var.service_port # expect-undetermined: aws-sg-no-public-ssh
   protocol          = "tcp"
   cidr_blocks       = ["0.0.0.0/0"]
 }

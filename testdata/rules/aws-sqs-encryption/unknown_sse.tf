@@ -12,5 +12,5 @@ variable "sqs_managed_sse" {
 resource "aws_sqs_queue" "notifications" {
   name                    = "acme-notifications"
   kms_master_key_id       = var.queue_kms_key_id
-  sqs_managed_sse_enabled = var.sqs_managed_sse
+  sqs_managed_sse_enabled = var.sqs_managed_sse # expect-undetermined: aws-sqs-encryption
 }

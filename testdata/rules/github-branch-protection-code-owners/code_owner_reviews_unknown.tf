@@ -16,7 +16,7 @@ resource "github_branch_protection" "code_owner_reviews_unknown" {
 
   required_pull_request_reviews {
     required_approving_review_count = 1
-    require_code_owner_reviews      = var.code_owner_reviews
+    require_code_owner_reviews      = var.code_owner_reviews # expect-undetermined: github-branch-protection-code-owners
     dismiss_stale_reviews           = true
   }
 }

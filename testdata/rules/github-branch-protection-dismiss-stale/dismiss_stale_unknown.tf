@@ -16,7 +16,7 @@ resource "github_branch_protection" "dismiss_stale_unknown" {
 
   required_pull_request_reviews {
     required_approving_review_count = 1
-    dismiss_stale_reviews           = var.dismiss_stale
+    dismiss_stale_reviews           = var.dismiss_stale # expect-undetermined: github-branch-protection-dismiss-stale
     require_code_owner_reviews      = true
   }
 }

@@ -7,7 +7,7 @@ variable "enforce_admins" {
 resource "github_branch_protection" "unknown_enforce_admins" {
   repository_id  = "api"
   pattern        = "main"
-  enforce_admins = var.enforce_admins
+  enforce_admins = var.enforce_admins # expect-undetermined: github-branch-protection-enforce-admins
 
   required_status_checks {
     strict   = true

@@ -12,8 +12,8 @@ resource "github_branch_protection" "unknown_switches" {
   repository_id       = "api"
   pattern             = "main"
   enforce_admins      = true
-  allows_force_pushes = var.allow_force_pushes
-  allows_deletions    = var.allow_deletions
+  allows_force_pushes = var.allow_force_pushes # expect-undetermined: github-branch-protection-no-force-push
+  allows_deletions    = var.allow_deletions # expect-undetermined: github-branch-protection-no-force-push
 
   required_status_checks {
     strict   = true

@@ -14,7 +14,7 @@ resource "github_branch_protection" "dynamic_review_block" {
     contexts = ["ci/test"]
   }
 
-  dynamic "required_pull_request_reviews" {
+  dynamic "required_pull_request_reviews" { # expect-undetermined: github-branch-protection-code-owners, github-branch-protection-dismiss-stale, github-branch-protection-reviews
     for_each = var.review_settings
     content {
       required_approving_review_count = required_pull_request_reviews.value.approvals

@@ -15,7 +15,7 @@ resource "github_branch_protection" "unknown_approval_count" {
   }
 
   required_pull_request_reviews {
-    required_approving_review_count = var.approvals
+    required_approving_review_count = var.approvals # expect-undetermined: github-branch-protection-reviews
     dismiss_stale_reviews           = true
     require_code_owner_reviews      = true
   }

@@ -14,8 +14,8 @@ resource "github_branch_protection" "unknown_checks" {
   enforce_admins = true
 
   required_status_checks {
-    strict   = var.strict_checks
-    contexts = var.required_checks
+    strict   = var.strict_checks # expect-undetermined: github-branch-protection-status-checks
+    contexts = var.required_checks # expect-undetermined: github-branch-protection-status-checks
   }
 
   required_pull_request_reviews {

@@ -14,10 +14,10 @@ resource "github_repository" "ledger" {
       status = "enabled"
     }
     secret_scanning {
-      status = var.secret_scanning_status
+      status = var.secret_scanning_status # expect-undetermined: github-repo-secret-scanning
     }
     secret_scanning_push_protection {
-      status = var.secret_scanning_status
+      status = var.secret_scanning_status # expect-undetermined: github-repo-secret-scanning
     }
   }
 }

@@ -7,6 +7,6 @@ variable "repository_visibility" {
 
 resource "github_repository" "scheduler" {
   name                 = "scheduler"
-  visibility           = var.repository_visibility
+  visibility           = var.repository_visibility # expect-undetermined: github-repo-secret-scanning
   vulnerability_alerts = true
 }

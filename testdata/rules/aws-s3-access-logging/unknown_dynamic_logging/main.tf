@@ -10,7 +10,7 @@ variable "logging" {
 resource "aws_s3_bucket" "dynamic" {
   bucket = "acme-dynamic-logging"
 
-  dynamic "logging" {
+  dynamic "logging" { # expect-undetermined: aws-s3-access-logging
     for_each = var.logging
     content {
       target_bucket = logging.value.target_bucket

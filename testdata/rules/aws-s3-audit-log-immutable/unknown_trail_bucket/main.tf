@@ -5,7 +5,7 @@ variable "trail_bucket" {
   type = string
 }
 
-resource "aws_s3_bucket" "maybe_trail" {
+resource "aws_s3_bucket" "maybe_trail" { # expect-undetermined: aws-s3-audit-log-immutable
   bucket = "acme-maybe-trail"
 }
 

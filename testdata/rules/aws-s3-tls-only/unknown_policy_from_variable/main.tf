@@ -5,7 +5,7 @@ variable "bucket_policy_json" {
   type = string
 }
 
-resource "aws_s3_bucket" "configured" {
+resource "aws_s3_bucket" "configured" { # expect-undetermined: aws-s3-tls-only
   bucket = "acme-configured"
 }
 

@@ -1,7 +1,7 @@
 # soc2gate-test: no findings
 # A VPC's id is only known once it exists: the literal id may be this VPC's (created,
 # then written down), so the rule says nothing.
-resource "aws_vpc" "imported" {
+resource "aws_vpc" "imported" { # expect-undetermined: aws-vpc-flow-logs
   cidr_block = "10.40.0.0/16"
 }
 

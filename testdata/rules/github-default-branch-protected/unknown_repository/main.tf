@@ -4,7 +4,7 @@ variable "repository_id" {
   type = string
 }
 
-resource "github_repository" "api" {
+resource "github_repository" "api" { # expect-undetermined: github-default-branch-protected
   name                 = "api"
   visibility           = "private"
   vulnerability_alerts = true

