@@ -91,6 +91,64 @@ violation(r, attribute, message) := {
 	"message": message,
 }
 
+# --- Joins ----------------------------------------------------------------------------
+#
+# Lookups in the indexes the engine builds once per unit beside `resources` (see
+# ARCHITECTURE.md): a join costs one lookup per resource instead of a scan of every
+# resource of the other type. Without an index (a hand-written input in a Rego test),
+# each helper scans the resources instead, with the same result.
+
+# The resources of `type_name` whose `refs` name `r`, in any attribute: by its address
+# or, for an instance of a `count`/`for_each` resource, by the address without instance
+# key (`aws_s3_bucket.b` names `aws_s3_bucket.b[0]`). A set.
+referrers(r, type_name) := {x |
+	some address in _ref_forms(r.address)
+	some x in _referrers_at(address, type_name)
+}
+
+_ref_forms(address) := {address, base_address(address)}
+
+_referrers_at(address, type_name) := object.get(input.referrers, [address, type_name], []) if {
+	is_object(input.referrers)
+}
+
+_referrers_at(address, type_name) := [x |
+	some x in resources(type_name)
+	_references(x, address)
+] if not is_object(input.referrers)
+
+_references(x, address) if {
+	some addresses in x.refs
+	address in addresses
+}
+
+# The resources of `type_name` whose top-level `attribute` is the literal string `name`
+# (`named("bucket", "acme-logs", "aws_s3_bucket_versioning")`), in address order.
+named(attribute, name, type_name) := object.get(input.names, [attribute, name, type_name], []) if {
+	is_object(input.names[attribute])
+}
+
+named(attribute, name, type_name) := [x |
+	some x in resources(type_name)
+	object.get(x.values, attribute, null) == name
+	is_string(name)
+] if not is_object(input.names[attribute])
+
+# The resources a reference to `address` names (as in `refs`): the resource at that
+# address and, when `address` has no instance key, each instance of a `count`/`for_each`
+# resource at it. In address order.
+resources_at(address) := object.get(input.addresses, address, []) if is_object(input.addresses)
+
+resources_at(address) := [x |
+	some _, list in input.resources
+	some x in list
+	address in _ref_forms(x.address)
+] if not is_object(input.addresses)
+
+# The address without its last instance key: `aws_s3_bucket.b` for `aws_s3_bucket.b[0]`
+# and `aws_s3_bucket.b["logs"]`; the address itself when it has none.
+base_address(address) := regex.replace(address, `\[([0-9]+|"([^"\\]|\\.)*")\]$`, "")
+
 # An `undetermined` entry, the same shape as a `deny` entry: the rule could not judge `r`
 # because the value at `path` (or a part of it) cannot be known statically. Every rule
 # defines an `undetermined` set beside `deny`, so that evidence never counts silence on

@@ -71,6 +71,90 @@ test_violation_shape if {
 	core.violation(r, "acl", "m") == {"resource": "aws_s3_bucket.b", "attribute": "acl", "message": "m"}
 }
 
+# A unit as the loaders give it, and the same unit with the indexes the engine adds: the
+# join helpers answer the same on both.
+_b0 := {"address": "aws_s3_bucket.b[0]", "type": "aws_s3_bucket", "values": {"bucket": "acme"}, "refs": {}}
+
+_b1 := {"address": "aws_s3_bucket.b[1]", "type": "aws_s3_bucket", "values": {}, "refs": {}}
+
+_v := {
+	"address": "aws_s3_bucket_versioning.v",
+	"type": "aws_s3_bucket_versioning",
+	"values": {"bucket": "acme"},
+	"refs": {"bucket": ["aws_s3_bucket.b"], "expected_bucket_owner": ["aws_s3_bucket.b"]},
+}
+
+_w := {
+	"address": "aws_s3_bucket_versioning.w",
+	"type": "aws_s3_bucket_versioning",
+	"values": {},
+	"refs": {"bucket": ["aws_s3_bucket.b[1]"]},
+}
+
+_plain := {"resources": {"aws_s3_bucket": [_b0, _b1], "aws_s3_bucket_versioning": [_v, _w]}}
+
+_indexed := object.union(_plain, {
+	"referrers": {
+		"aws_s3_bucket.b": {"aws_s3_bucket_versioning": [_v]},
+		"aws_s3_bucket.b[1]": {"aws_s3_bucket_versioning": [_w]},
+	},
+	"names": {
+		"bucket": {"acme": {"aws_s3_bucket": [_b0], "aws_s3_bucket_versioning": [_v]}},
+		"name": {},
+		"repository": {},
+		"repository_id": {},
+	},
+	"addresses": {
+		"aws_s3_bucket.b": [_b0, _b1],
+		"aws_s3_bucket.b[0]": [_b0],
+		"aws_s3_bucket.b[1]": [_b1],
+		"aws_s3_bucket_versioning.v": [_v],
+		"aws_s3_bucket_versioning.w": [_w],
+	},
+})
+
+_joins(b0, b1) := {
+	"referrers of b[0]": core.referrers(b0, "aws_s3_bucket_versioning"),
+	"referrers of b[1]": core.referrers(b1, "aws_s3_bucket_versioning"),
+	"referrers of another type": core.referrers(b1, "aws_s3_bucket_policy"),
+	"named acme": core.named("bucket", "acme", "aws_s3_bucket_versioning"),
+	"named other": core.named("bucket", "other", "aws_s3_bucket_versioning"),
+	"at b": core.resources_at("aws_s3_bucket.b"),
+	"at b[1]": core.resources_at("aws_s3_bucket.b[1]"),
+	"at c": core.resources_at("aws_s3_bucket.c"),
+}
+
+test_joins_with_and_without_index if {
+	b0 := _b0
+	b1 := _b1
+	want := {
+		"referrers of b[0]": {_v},
+		"referrers of b[1]": {_v, _w},
+		"referrers of another type": set(),
+		"named acme": [_v],
+		"named other": [],
+		"at b": [_b0, _b1],
+		"at b[1]": [_b1],
+		"at c": [],
+	}
+	plain := _joins(b0, b1) with input as _plain
+	plain == want
+	indexed := _joins(b0, b1) with input as _indexed
+	indexed == want
+}
+
+test_named_scans_attributes_the_engine_does_not_index if {
+	r := {"address": "aws_x.a", "values": {"target": "t"}, "refs": {}}
+	found := core.named("target", "t", "aws_x") with input as {"resources": {"aws_x": [r]}, "names": {"bucket": {}}}
+	found == [r]
+}
+
+test_base_address if {
+	core.base_address("aws_s3_bucket.b[0]") == "aws_s3_bucket.b"
+	core.base_address(`module.m["a"].aws_s3_bucket.b["x[1]"]`) == `module.m["a"].aws_s3_bucket.b`
+	core.base_address(`module.m["a"].aws_s3_bucket.b`) == `module.m["a"].aws_s3_bucket.b`
+}
+
 test_cannot_judge_has_the_shape_of_a_violation if {
 	core.cannot_judge(r, ["policy"]) == {
 		"resource": "aws_s3_bucket.b",

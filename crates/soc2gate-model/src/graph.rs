@@ -41,6 +41,12 @@ pub struct Resource {
     pub unknown: Vec<String>,
     /// Attribute path -> addresses of the resources its expression references.
     pub refs: BTreeMap<String, Vec<String>>,
+    /// Attribute path -> the canonical text of its expression, for attributes whose value
+    /// is unknown, qualified with the module instance (`module.logs: var.name`): two
+    /// attributes written as the same expression in the same module instance have the
+    /// same value although it is unknown. Left out of the input when empty.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub expressions: BTreeMap<String, String>,
 }
 
 impl Resource {
@@ -241,6 +247,7 @@ mod tests {
                 values: Map::new(),
                 unknown: vec![],
                 refs: BTreeMap::new(),
+                expressions: BTreeMap::new(),
             });
         }
         let input = m.input();

@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 use soc2gate_model::{Module, RuleMeta};
 
 use crate::examples::builtin_examples;
+use crate::input::policy_input;
 use crate::metadata::parse_rule;
 use crate::source::is_builtin;
 use crate::{params, PolicyError, PolicyKind, PolicySource};
@@ -368,8 +369,7 @@ impl PolicySet {
         if applicable.is_empty() {
             return (violations, errors);
         }
-        // Straight from the JSON tree: no text in between to write and parse again.
-        engine.set_input(RegoValue::from(unit.input()));
+        engine.set_input(policy_input(unit));
         // Rule by rule: an error names its rule, and the others still report. (One combined
         // query for all of a unit's rules, meant to share library rules between them, was
         // measured no faster on the benchmark.)
@@ -539,6 +539,7 @@ deny contains v if {
                 values,
                 unknown: vec![],
                 refs: Default::default(),
+                expressions: Default::default(),
             });
         }
         m

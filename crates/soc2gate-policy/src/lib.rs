@@ -3,6 +3,7 @@
 
 mod engine;
 mod examples;
+mod input;
 mod metadata;
 mod params;
 mod source;
@@ -15,6 +16,7 @@ pub use examples::{
     builtin_examples, expect_marker, undetermined_marker, ExpectMarker, DOC_MARKER,
     UNDETERMINED_MARKER,
 };
+pub use input::{policy_input, NAME_ATTRIBUTES};
 pub use metadata::parse_rule;
 pub use params::INVALID_PARAMS;
 pub use source::{builtin_sources, load_dir, PolicyKind, PolicySource};

@@ -11,12 +11,16 @@
 //! `module.a["x"].module.b.aws_s3_bucket.c`. A resource whose number of instances is
 //! unknown (`count` or `for_each` not known statically) keeps the plain address and
 //! stands for all of them, its `count.index` and `each.*` unknown. References (`refs`)
-//! name resources without instance keys, qualified with the module instance that
-//! declares them (`module.logs.aws_s3_bucket.this`), so a policy joins them to resource
-//! addresses with the final instance key removed; where an instance derives from one
-//! instance of the resource it iterates (`for_each = aws_s3_bucket.lake`), its `each`
-//! refers to that instance (`aws_s3_bucket.lake["raw"]`). A resource used as a value has
-//! its instances' shape (an object by key, a list by index) with unknown attributes.
+//! are qualified with the module instance that declares them
+//! (`module.logs.aws_s3_bucket.this`) and name one instance where the index is known
+//! (`aws_s3_bucket.lake["raw"].id`, `aws_s3_bucket.lake[count.index].id`) or where an
+//! instance derives from one instance of the resource it iterates (`for_each =
+//! aws_s3_bucket.lake`), else the resource without instance key, which a policy joins
+//! to every instance. An attribute whose value is unknown also carries the canonical
+//! text of its expression (`expressions`), so that two attributes written alike join. A
+//! null is unset: it is left out of `values`. A reference to something the module does
+//! not declare is a warning. A resource used as a value has its instances' shape (an
+//! object by key, a list by index) with unknown attributes.
 //!
 //! Module directories outside the scanned paths are read when [`LoadOptions::boundary`]
 //! is set and they lie inside it: a local source (`../../modules/vpc`), and a remote
@@ -27,6 +31,7 @@
 //! directories outside the boundary or holding no Terraform files; their outputs are
 //! unknown. Override files (`override.tf`) only add what is not declared elsewhere.
 
+mod check;
 mod config;
 mod element_spans;
 mod eval;

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use rayon::prelude::*;
 use soc2gate_model::{LoadError, Loaded, Module, ModuleKind, SourceFile};
 
+use crate::check;
 use crate::config::{join_dir, module_sources, parse_tree, Config, Parsed, Tree};
 use crate::eval::{Ctx, Scope};
 use crate::functions::FileAccess;
@@ -114,6 +115,19 @@ pub(crate) fn load_modules<'f>(
             })
             .collect();
         let extra: Vec<&str> = read_files.iter().map(|(d, _, _)| d.as_str()).collect();
+        // References to what a directory does not declare, found once per directory and
+        // reported like its errors.
+        let check = |(dir, (files, _)): (&&str, &(Vec<Parsed<'_>>, Vec<LoadError>))| {
+            (
+                dir.to_string(),
+                check::undeclared(&configs[*dir], files, &configs),
+            )
+        };
+        let warnings: BTreeMap<String, Vec<LoadError>> = if parallel {
+            by_dir.par_iter().map(check).collect()
+        } else {
+            by_dir.iter().map(check).collect()
+        };
 
         // A scanned directory's own problems are reported once: by the first root that
         // reaches it.
@@ -134,7 +148,7 @@ pub(crate) fn load_modules<'f>(
                 .map(|(d, _)| *d)
                 .collect();
             let source_files = dirs.get(root.as_str()).map_or(&[][..], |v| v.as_slice());
-            load_root(
+            let (mut loaded, used) = load_root(
                 &configs,
                 &module_dirs,
                 root,
@@ -142,7 +156,11 @@ pub(crate) fn load_modules<'f>(
                 &owned,
                 &files,
                 opts,
-            )
+            );
+            for dir in &owned {
+                loaded.warnings.extend(warnings[*dir].iter().cloned());
+            }
+            (loaded, used)
         };
         let mut loaded: Vec<(Loaded, Vec<String>)> = if parallel {
             roots.par_iter().map(load).collect()
@@ -157,6 +175,7 @@ pub(crate) fn load_modules<'f>(
                 if extra.contains(&dir.as_str()) && reported.insert(dir.as_str()) {
                     l.errors
                         .extend(configs[dir.as_str()].errors.iter().cloned());
+                    l.warnings.extend(warnings[dir.as_str()].iter().cloned());
                 }
             }
         }

@@ -70,6 +70,7 @@ fn instance<'a>(
         full: true,
         unknown: Vec::new(),
         refs: BTreeMap::new(),
+        expressions: BTreeMap::new(),
         spans: BTreeMap::new(),
     };
     let mut body = builder.body(&rb.block.body, "", true, b);
@@ -99,6 +100,7 @@ fn instance<'a>(
         values,
         unknown,
         refs: builder.refs,
+        expressions: builder.expressions,
     };
     let spans = ResourceSpans {
         file: rb.src.path().to_string(),
@@ -123,6 +125,7 @@ pub(crate) fn body_value<'a>(
         full: false,
         unknown: Vec::new(),
         refs: BTreeMap::new(),
+        expressions: BTreeMap::new(),
         spans: BTreeMap::new(),
     };
     builder.body(&rb.block.body, "", true, b)
@@ -135,6 +138,8 @@ struct Builder<'s, 'a> {
     full: bool,
     unknown: Vec<String>,
     refs: BTreeMap<String, Vec<String>>,
+    /// Canonical expressions of attributes whose value is unknown.
+    expressions: BTreeMap<String, String>,
     spans: BTreeMap<String, Span>,
 }
 
@@ -152,6 +157,7 @@ impl Builder<'_, '_> {
                     if (top && META_ATTRIBUTES.contains(&key)) || values.contains_key(key) {
                         continue;
                     }
+                    let value = self.scope.eval(&attr.value, b);
                     if self.full {
                         let p = key_path(path, key);
                         element_spans::record(
@@ -164,9 +170,15 @@ impl Builder<'_, '_> {
                         );
                         let refs = self.scope.refs(b, |c| c.visit_expr(&attr.value));
                         self.add_refs(&p, refs);
+                        // Whole values only: a document with unknown parts is read as such.
+                        if matches!(value, Val::Unknown | Val::Error) {
+                            if let Some(e) = self.scope.expression_key(&attr.value, b) {
+                                self.expressions.insert(p.clone(), e);
+                            }
+                        }
                         self.spans.insert(p, self.src.span_of(attr));
                     }
-                    values.insert(key.to_string(), self.scope.eval(&attr.value, b));
+                    values.insert(key.to_string(), value);
                 }
                 Structure::Block(block) => {
                     let ident = block.ident.as_str();

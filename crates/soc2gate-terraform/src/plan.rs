@@ -225,6 +225,7 @@ fn resource(
         values,
         unknown,
         refs: refs.get(&base).cloned().unwrap_or_default(),
+        expressions: Default::default(),
     };
     Some((resource, spans))
 }

@@ -83,7 +83,10 @@ impl Val {
 
     /// Converts into the policy input at `path` (text form). Unknown parts are left out
     /// (objects) or kept as `null` (lists, so indices stay true) and their paths pushed to
-    /// `unknown`; `None` (with `path` pushed) when the value itself is unknown.
+    /// `unknown`; `None` (with `path` pushed) when the value itself is unknown. A null is
+    /// left out too, but not listed: in Terraform an argument set to null is an argument
+    /// not set, and in a decoded document (`NotAction = null`) a key with a null value is
+    /// read as no key.
     pub(crate) fn into_json(self, path: &str, unknown: &mut Vec<String>) -> Option<Value> {
         let mut stack = PathStack {
             text: path.to_string(),
@@ -98,7 +101,7 @@ impl Val {
                 None
             }
             Val::PartialJson(inner) => inner.into_json_at(path, unknown),
-            Val::Null => Some(Value::Null),
+            Val::Null => None,
             Val::Bool(b) => Some(Value::Bool(b)),
             Val::Number(n) => match json_number(n) {
                 Some(v) => Some(v),
@@ -383,11 +386,18 @@ mod tests {
             ("a", Val::List(vec![Val::Number(1.0), Val::Unknown])),
             ("b", Val::Unknown),
             ("c", Val::String("x".into())),
+            ("d", Val::Null),
+            ("e", Val::List(vec![Val::Null, Val::Bool(true)])),
         ]);
         let mut unknown = vec![];
         let json = v.into_json("t", &mut unknown).unwrap();
-        assert_eq!(json, serde_json::json!({"a": [1, null], "c": "x"}));
+        assert_eq!(
+            json,
+            serde_json::json!({"a": [1, null], "c": "x", "e": [null, true]})
+        );
         assert_eq!(unknown, ["t.a[1]", "t.b"]);
+        assert_eq!(Val::Null.into_json("t", &mut unknown), None);
+        assert_eq!(unknown.len(), 2);
     }
 
     #[test]

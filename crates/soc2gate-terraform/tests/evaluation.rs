@@ -102,10 +102,15 @@ resource "t_x" "y" {
         values(r),
         json!({
             "a": "from-a-auto", "b": "from-b-auto", "c": "from-b-auto",
-            "first": "x", "name": "n", "team": "sec", "nothing": null
+            "first": "x", "name": "n", "team": "sec"
         })
     );
+    // A null is unset, not unknown; an undeclared variable is unknown, and a warning.
     assert_eq!(r.unknown, ["missing"]);
+    assert_eq!(loaded.warnings.len(), 1, "{:#?}", loaded.warnings);
+    assert!(loaded.warnings[0]
+        .message
+        .starts_with("var.not_declared is not declared in this module"));
     assert_eq!(
         loaded.module.files,
         [

@@ -46,7 +46,7 @@ resource "aws_s3_bucket_policy" "logs" {
     assert_eq!(sse.refs["bucket"], ["aws_s3_bucket.logs"]);
     assert_eq!(
         sse.refs["rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id"],
-        ["aws_kms_key.k"]
+        ["aws_kms_key.k[0]"]
     );
     assert_eq!(
         sse.unknown,
@@ -69,7 +69,10 @@ resource "aws_s3_bucket_policy" "logs" {
         .unwrap()
         .contains("2012-10-17"));
     assert_eq!(policy.refs["other"], ["aws_s3_bucket.logs"]);
-    assert_eq!(policy.refs["both"], ["aws_s3_bucket.logs", "aws_kms_key.k"]);
+    assert_eq!(
+        policy.refs["both"],
+        ["aws_s3_bucket.logs", "aws_kms_key.k[0]"]
+    );
     assert!(!policy.refs.contains_key("mod"));
     assert!(!policy.refs.contains_key("iter"));
     // concat of known-length lists is a known list of unknown elements.

@@ -247,6 +247,7 @@ pub(crate) fn resource(
         values,
         unknown,
         refs: Default::default(),
+        expressions: Default::default(),
     }
 }
 

@@ -66,3 +66,5 @@ _user(k) := "an IAM user" if {
 	not is_string(object.get(k.values, "user", null))
 	count(object.get(k.refs, "user", [])) == 0
 }
+
+undetermined contains v if some v in core.unknown_in("aws_iam_access_key", [["status"]])

@@ -7,13 +7,16 @@
 #   a redirect without `protocol`, whose provider default `#{protocol}` keeps plain HTTP.
 #   A listener without `protocol` serves HTTP, the provider default, when its load
 #   balancer is in the module and is an Application Load Balancer (`load_balancer_type`
-#   unset or "application"). A protocol, default action type or redirect protocol that
-#   cannot be known statically, or a `dynamic` default action, is not judged.
+#   unset or "application"). A classic load balancer (`aws_elb`) cannot redirect, so
+#   each of its `listener` blocks that serves plain HTTP is reported: `lb_protocol =
+#   "http"`, or `"tcp"` on port 80. A protocol, port, default action type or redirect
+#   protocol that cannot be known statically, or a `dynamic` default action or listener,
+#   is not judged.
 # custom:
 #   id: aws-lb-https-only
 #   severity: high
 #   controls: [CC6.7]
-#   resource_types: [aws_lb_listener, aws_alb_listener, aws_lb, aws_alb]
+#   resource_types: [aws_lb_listener, aws_alb_listener, aws_lb, aws_alb, aws_elb]
 #   remediation: |
 #     Serve content only on an HTTPS listener, and make the HTTP listener redirect to it:
 #
@@ -33,6 +36,10 @@
 #       }
 #     }
 #     ```
+#
+#     A classic load balancer (`aws_elb`) cannot redirect: give it only HTTPS listeners
+#     (`lb_protocol = "https"` with an `ssl_certificate_id`), or move to an Application
+#     Load Balancer with the redirect above.
 package soc2gate.aws.lb.https_only
 
 import data.soc2gate.lib.aws.lb
@@ -44,6 +51,34 @@ deny contains v if {
 	not _may_redirect_to_https(l)
 	[attribute, message] := _offending(l)
 	v := core.violation(l, attribute, message)
+}
+
+# A classic load balancer listener that serves plain HTTP.
+deny contains v if {
+	some elb in core.resources("aws_elb")
+	elb.mode == "managed"
+	some i, _ in object.get(elb.values, "listener", [])
+	path := ["listener", i, "lb_protocol"]
+	core.known(elb, path)
+	protocol := lower(core.get(elb, path))
+	_classic_plain_http(elb, i, protocol)
+	v := core.violation(elb, core.path_text(path), sprintf(
+		"classic load balancer %s serves plain HTTP on its %s listener%s; a classic load balancer cannot redirect, so serve HTTPS only or use an Application Load Balancer that redirects to HTTPS",
+		[elb.address, upper(protocol), _on_port(elb, i)],
+	))
+}
+
+_on_port(elb, i) := sprintf(" on port %v", [port]) if {
+	core.known(elb, ["listener", i, "lb_port"])
+	port := core.get(elb, ["listener", i, "lb_port"])
+} else := ""
+
+_classic_plain_http(_, _, "http") := true
+
+_classic_plain_http(elb, i, "tcp") if {
+	path := ["listener", i, "lb_port"]
+	core.known(elb, path)
+	to_number(core.get(elb, path)) == 80
 }
 
 _actions(l) := object.get(l.values, "default_action", [])

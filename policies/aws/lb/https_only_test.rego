@@ -145,3 +145,34 @@ test_listener_data_sources_are_not_judged if {
 	l := t.data_source("aws_lb_listener", "http", {"port": 80, "protocol": "HTTP", "default_action": [forward]})
 	found_for(l) == set()
 }
+
+elb(listeners) := t.resource("aws_elb", "web", {"name": "web", "listener": listeners})
+
+test_classic_http_listener_fails_at_its_protocol if {
+	l := elb([
+		{"lb_port": 443, "lb_protocol": "https", "instance_port": 80, "instance_protocol": "http"},
+		{"lb_port": 80, "lb_protocol": "HTTP", "instance_port": 80, "instance_protocol": "http"},
+	])
+	found := https_only.deny with input as t.input_of([l])
+	found == {{
+		"resource": "aws_elb.web",
+		"attribute": "listener[1].lb_protocol",
+		"message": "classic load balancer aws_elb.web serves plain HTTP on its HTTP listener on port 80; a classic load balancer cannot redirect, so serve HTTPS only or use an Application Load Balancer that redirects to HTTPS",
+	}}
+}
+
+test_classic_tcp_listener_fails_on_port_80_only if {
+	l := elb([
+		{"lb_port": 80, "lb_protocol": "tcp", "instance_port": 80, "instance_protocol": "tcp"},
+		{"lb_port": 5432, "lb_protocol": "tcp", "instance_port": 5432, "instance_protocol": "tcp"},
+		{"lb_port": 443, "lb_protocol": "ssl", "instance_port": 80, "instance_protocol": "tcp"},
+	])
+	found := https_only.deny with input as t.input_of([l])
+	{v.attribute | some v in found} == {"listener[0].lb_protocol"}
+}
+
+test_classic_listener_with_unknown_values_is_not_judged if {
+	l := t.with_unknown(elb([{"lb_port": 80, "instance_port": 80}, {"lb_protocol": "tcp", "instance_port": 80}]), ["listener[0].lb_protocol", "listener[1].lb_port"])
+	found := https_only.deny with input as t.input_of([l])
+	found == set()
+}

@@ -10,8 +10,11 @@
 #   reference or by literal name), since logging a log bucket into itself or into yet
 #   another bucket only moves the question. Nothing is reported when it cannot be known:
 #   a `dynamic` logging block, a logging resource whose `bucket` cannot be resolved to a
-#   bucket of the module (it may be this bucket's), or a `target_bucket` that cannot be
-#   resolved (this bucket may be the target).
+#   bucket of the module (it may be this bucket's), or a bucket whose own name is unknown
+#   while some `target_bucket` cannot be resolved (this bucket may be the target). An
+#   unknown name and an unknown `target_bucket` written as the same expression (`bucket =
+#   var.log_bucket` and `target_bucket = var.log_bucket`) name the same bucket; a log
+#   bucket given by a variable does not exempt the buckets whose names are known.
 # custom:
 #   id: aws-s3-access-logging
 #   severity: medium
@@ -95,7 +98,12 @@ _may_be_a_target(bucket) if {
 	_target_keys[key]
 }
 
-_may_be_a_target(_) if _unplaced_unknown_target
+# An unknown target that names no bucket of the module may be a bucket whose own name
+# is unknown too; a bucket with a known name, or none (AWS generates it), is not it.
+_may_be_a_target(bucket) if {
+	_unplaced_unknown_target
+	core.unknown(bucket, ["bucket"])
+}
 
 _may_be_a_target(bucket) if {
 	_unplaced_literal_target

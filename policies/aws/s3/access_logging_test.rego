@@ -79,13 +79,31 @@ test_a_literal_target_may_be_a_bucket_whose_name_is_unknown if {
 	found == set()
 }
 
-test_an_unknown_target_may_be_any_bucket if {
+test_an_unknown_target_may_be_a_bucket_whose_name_is_unknown if {
 	# target_bucket = var.log_bucket, no default.
-	b := data_bucket
+	b := t.with_unknown(t.resource("aws_s3_bucket", "named", {}), ["bucket"])
 	other := t.resource("aws_s3_bucket", "other", {"bucket": "acme-other"})
 	s := t.with_unknown(t.bucket_ref(t.resource(lg, "other", {}), other), ["bucket", "target_bucket"])
 	found := access_logging.deny with input as t.input_of([b, other, s])
 	found == set()
+}
+
+test_an_unknown_target_does_not_exempt_a_bucket_with_a_known_name if {
+	b := data_bucket
+	other := t.resource("aws_s3_bucket", "other", {"bucket": "acme-other"})
+	s := t.with_unknown(t.bucket_ref(t.resource(lg, "other", {}), other), ["bucket", "target_bucket"])
+	found := access_logging.deny with input as t.input_of([b, other, s])
+	found == {{"resource": "aws_s3_bucket.data", "attribute": "", "message": missing}}
+}
+
+test_an_unknown_target_names_the_bucket_written_as_the_same_expression if {
+	# bucket = var.log_bucket on the log bucket, target_bucket = var.log_bucket.
+	logs := t.with_expressions(t.resource("aws_s3_bucket", "logs", {}), {"bucket": "var.log_bucket"})
+	named := t.with_unknown(t.resource("aws_s3_bucket", "named", {}), ["bucket"])
+	other := t.resource("aws_s3_bucket", "other", {"bucket": "acme-other"})
+	s := t.with_expressions(t.bucket_ref(t.resource(lg, "other", {}), other), {"target_bucket": "var.log_bucket"})
+	found := access_logging.deny with input as t.input_of([logs, named, other, s])
+	found == {{"resource": "aws_s3_bucket.named", "attribute": "", "message": `bucket aws_s3_bucket.named has no server access logging: no inline logging block and no aws_s3_bucket_logging references it; send its access logs to a log bucket`}}
 }
 
 test_a_target_referencing_a_bucket_data_source_exempts_nothing_here if {

@@ -7,9 +7,12 @@
 #   (`bucket = aws_s3_bucket.x.id`) or by the same literal bucket name. When neither is
 #   present the provider sets nothing: S3 then applies its service default (SSE-S3, since
 #   January 2023), which no code declares, reviews or pins to a key, so the bucket is
-#   reported. An inline block that cannot be known (`dynamic`) and a configuration
-#   resource whose `bucket` cannot be resolved to a bucket of the module count as
-#   possibly present: the rule then stays silent.
+#   reported. A configuration resource none of whose `rule` blocks has an
+#   `apply_server_side_encryption_by_default` block (only `bucket_key_enabled`, say)
+#   declares no encryption either: it is reported at its `rule`. An inline block that
+#   cannot be known (`dynamic`) and a configuration resource whose `bucket` cannot be
+#   resolved to a bucket of the module count as possibly present: the rule then stays
+#   silent about the bucket.
 # custom:
 #   id: aws-s3-encryption-at-rest
 #   severity: high
@@ -68,4 +71,39 @@ undetermined contains v if {
 _configured_by_split(bucket) if {
 	some split in s3.maybe_joined_of(bucket, _configuration)
 	s3.joined(bucket, split)
+}
+
+# A configuration resource whose rules set no default encryption.
+deny contains v if {
+	some c in core.resources(_configuration)
+	c.mode == "managed"
+	not core.unknown(c, ["rule"])
+	not _declares_default(c)
+	v := core.violation(c, "rule[0]", sprintf(
+		"the server-side encryption configuration of %s declares no encryption: no rule has an apply_server_side_encryption_by_default block; add one with sse_algorithm = \"aws:kms\"",
+		[s3.describe_bucket_of(c)],
+	))
+}
+
+# Some rule has a default encryption block, or one that cannot be known (`dynamic`).
+_declares_default(c) if {
+	some i, _ in object.get(c.values, "rule", [])
+	not core.unset(c, ["rule", i, "apply_server_side_encryption_by_default"])
+}
+
+# A configuration resource whose rules, or their default encryption blocks, cannot be
+# known (`dynamic`), and none of whose rules certainly has one.
+undetermined contains v if {
+	some c in core.resources(_configuration)
+	c.mode == "managed"
+	not _has_default(c)
+	paths := array.concat([["rule"]], [["rule", i, "apply_server_side_encryption_by_default"] |
+		some i, _ in object.get(c.values, "rule", [])
+	])
+	some v in core.unknown_at(c, paths)
+}
+
+_has_default(c) if {
+	some i, _ in object.get(c.values, "rule", [])
+	core.get(c, ["rule", i, "apply_server_side_encryption_by_default"])
 }

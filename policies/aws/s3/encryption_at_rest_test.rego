@@ -89,3 +89,24 @@ test_configuration_data_sources_do_not_count if {
 	found := encryption_at_rest.deny with input as t.input_of([b, c])
 	count(found) == 1
 }
+
+test_a_configuration_without_default_encryption_declares_none if {
+	b := t.resource("aws_s3_bucket", "logs", {"bucket": "acme-logs"})
+	c := t.bucket_ref(t.resource("aws_s3_bucket_server_side_encryption_configuration", "logs", {"rule": [{"bucket_key_enabled": true}]}), b)
+	found := encryption_at_rest.deny with input as t.input_of([b, c])
+	found == {{
+		"resource": "aws_s3_bucket_server_side_encryption_configuration.logs",
+		"attribute": "rule[0]",
+		"message": `the server-side encryption configuration of bucket "acme-logs" declares no encryption: no rule has an apply_server_side_encryption_by_default block; add one with sse_algorithm = "aws:kms"`,
+	}}
+}
+
+test_a_dynamic_default_encryption_block_may_declare_it if {
+	b := t.resource("aws_s3_bucket", "logs", {"bucket": "acme-logs"})
+	c := t.with_unknown(
+		t.bucket_ref(t.resource("aws_s3_bucket_server_side_encryption_configuration", "logs", {"rule": [{"bucket_key_enabled": true}]}), b),
+		["bucket", "rule[0].apply_server_side_encryption_by_default"],
+	)
+	found := encryption_at_rest.deny with input as t.input_of([b, c])
+	found == set()
+}

@@ -12,13 +12,17 @@
 #   `aws_s3_bucket_versioning` whose status is `Suspended` or `Disabled` is reported at its
 #   status, whichever bucket it names. When a split versioning resource exists that the
 #   bucket may have (its `bucket` cannot be resolved), it decides and the inline block is
-#   not judged. Values that cannot be known statically (a `dynamic` versioning block, a
-#   status from a variable without a default) are not judged.
+#   not judged. A bucket with Object Lock (`object_lock_enabled = true`, an inline
+#   `object_lock_configuration` that enables it, or an
+#   `aws_s3_bucket_object_lock_configuration` that may be joined to it) is not reported:
+#   AWS turns versioning on with Object Lock and never lets it be suspended. Values that
+#   cannot be known statically (a `dynamic` versioning block, a status from a variable
+#   without a default) are not judged.
 # custom:
 #   id: aws-s3-versioning
 #   severity: medium
 #   controls: [A1.2]
-#   resource_types: [aws_s3_bucket, aws_s3_bucket_versioning]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_versioning, aws_s3_bucket_object_lock_configuration]
 #   remediation: |
 #     Add an `aws_s3_bucket_versioning` resource that references the bucket, with
 #     versioning enabled:
@@ -41,11 +45,14 @@ import data.soc2gate.lib.core
 
 _versioning := "aws_s3_bucket_versioning"
 
+_lock_configuration := "aws_s3_bucket_object_lock_configuration"
+
 # No versioning at all: no inline block and no split resource that may be the bucket's.
 deny contains v if {
 	some bucket in s3.buckets
 	core.unset(bucket, ["versioning"])
 	count(s3.maybe_joined_of(bucket, _versioning)) == 0
+	not _object_lock(bucket)
 	v := core.violation(bucket, "", sprintf(
 		"%s has no versioning: no inline versioning block and no %s references it; add one with status \"Enabled\"",
 		[s3.describe(bucket), _versioning],
@@ -57,6 +64,7 @@ deny contains v if {
 	some bucket in s3.buckets
 	_inline_off(bucket)
 	count(s3.maybe_joined_of(bucket, _versioning)) == 0
+	not _object_lock(bucket)
 	v := core.violation(bucket, "versioning[0].enabled", sprintf(
 		"%s has versioning disabled (versioning.enabled is not true); set enabled = true or use an %s with status \"Enabled\"",
 		[s3.describe(bucket), _versioning],
@@ -94,6 +102,7 @@ undetermined contains v if {
 
 undetermined contains v if {
 	some bucket in s3.buckets
+	not _locked(bucket)
 	splits := [split | some split in s3.maybe_joined_of(bucket, _versioning); s3.joined(bucket, split)]
 	count(splits) > 0
 	not _enabled_by(splits)
@@ -108,12 +117,14 @@ undetermined contains v if {
 undetermined contains v if {
 	some bucket in s3.buckets
 	count(s3.maybe_joined_of(bucket, _versioning)) == 0
+	not _locked(bucket)
 	some v in core.unknown_at(bucket, [["versioning", 0, "enabled"]])
 }
 
 undetermined contains v if {
 	some bucket in s3.buckets
 	not core.value_is(bucket, ["versioning", 0, "enabled"], true)
+	not _locked(bucket)
 	s3.join_in_doubt(bucket, _versioning)
 	v := s3.cannot_judge_join(bucket, _versioning)
 }
@@ -121,4 +132,47 @@ undetermined contains v if {
 _enabled_by(splits) if {
 	some split in splits
 	core.value_is(split, ["versioning_configuration", 0, "status"], "Enabled")
+}
+
+# Object Lock is on for certain: it keeps versioning on.
+_locked(bucket) if core.value_is(bucket, ["object_lock_enabled"], true)
+
+_locked(bucket) if {
+	some i, _ in object.get(bucket.values, "object_lock_configuration", [])
+	core.value_is(bucket, ["object_lock_configuration", i, "object_lock_enabled"], "Enabled")
+}
+
+_locked(bucket) if {
+	some lock in s3.maybe_joined_of(bucket, _lock_configuration)
+	s3.joined(bucket, lock)
+}
+
+# Object Lock is on, or may be.
+_object_lock(bucket) if _locked(bucket)
+
+_object_lock(bucket) if _lock_unknown(bucket)
+
+_object_lock(bucket) if count(s3.maybe_joined_of(bucket, _lock_configuration)) > 0
+
+_lock_unknown(bucket) if core.unknown(bucket, ["object_lock_enabled"])
+
+_lock_unknown(bucket) if core.partly_unknown(bucket, ["object_lock_configuration"])
+
+# A bucket that would be reported but for an Object Lock setting that cannot be known.
+undetermined contains v if {
+	some bucket in s3.buckets
+	_unversioned(bucket)
+	not _locked(bucket)
+	_lock_unknown(bucket)
+	some v in core.unknown_at(bucket, [["object_lock_enabled"], ["object_lock_configuration", 0, "object_lock_enabled"]])
+}
+
+_unversioned(bucket) if {
+	core.unset(bucket, ["versioning"])
+	count(s3.maybe_joined_of(bucket, _versioning)) == 0
+}
+
+_unversioned(bucket) if {
+	_inline_off(bucket)
+	count(s3.maybe_joined_of(bucket, _versioning)) == 0
 }

@@ -128,3 +128,26 @@ test_bucket_data_sources_are_not_judged if {
 	found := versioning.deny with input as t.input_of([existing])
 	found == set()
 }
+
+test_object_lock_keeps_versioning_on if {
+	locked := t.resource("aws_s3_bucket", "locked", {"bucket": "acme-locked", "object_lock_enabled": true})
+	inline := t.resource("aws_s3_bucket", "inline", {"bucket": "acme-inline", "object_lock_configuration": [{"object_lock_enabled": "Enabled"}]})
+	unknown := t.with_unknown(t.resource("aws_s3_bucket", "unknown", {"bucket": "acme-unknown"}), ["object_lock_enabled"])
+	split := t.resource("aws_s3_bucket", "split", {"bucket": "acme-split"})
+	lock := t.bucket_ref(t.resource("aws_s3_bucket_object_lock_configuration", "split", {}), split)
+	found := versioning.deny with input as t.input_of([locked, inline, unknown, split, lock])
+	found == set()
+}
+
+test_object_lock_off_does_not_keep_versioning_on if {
+	b := object.union(logs, {"values": {"bucket": "acme-logs", "object_lock_enabled": false}})
+	found := versioning.deny with input as t.input_of([b])
+	found == {{"resource": "aws_s3_bucket.logs", "attribute": "", "message": missing}}
+}
+
+test_joined_by_the_same_unknown_expression if {
+	b := t.with_expressions(t.resource("aws_s3_bucket", "this", {}), {"bucket": "var.name"})
+	s := t.with_expressions(t.resource(ver, "this", {"versioning_configuration": enabled}), {"bucket": "var.name"})
+	found := versioning.deny with input as t.input_of([logs, b, s])
+	found == {{"resource": "aws_s3_bucket.logs", "attribute": "", "message": missing}}
+}

@@ -61,7 +61,7 @@ _floating if {
 }
 
 # `vpc_id` is set (a literal) or unknown.
-_targets_a_vpc(f) if "vpc_id" in object.keys(f.values)
+_targets_a_vpc(f) if object.get(f.values, "vpc_id", null) != null
 
 _targets_a_vpc(f) if core.unknown(f, ["vpc_id"])
 

@@ -80,3 +80,8 @@ deny contains v if {
 		[common.describe("app", a), version, name],
 	))
 }
+
+undetermined contains v if {
+	some type_name in _types
+	some v in core.unknown_in(type_name, [["https_only"], ["site_config", 0, "minimum_tls_version"], ["site_config", 0, "min_tls_version"]])
+}

@@ -50,3 +50,5 @@ deny contains v if {
 		[common.describe("key vault", k), value],
 	))
 }
+
+undetermined contains v if some v in core.unknown_in("azurerm_key_vault", [["purge_protection_enabled"]])

@@ -70,3 +70,5 @@ deny contains v if {
 		[common.describe("Log Analytics workspace", w), days, min_days, min_days],
 	))
 }
+
+undetermined contains v if some v in core.unknown_in("azurerm_log_analytics_workspace", [["retention_in_days"]])

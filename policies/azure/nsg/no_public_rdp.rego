@@ -52,3 +52,5 @@ deny contains v if {
 _traffic(e) := "traffic of every protocol" if e.protocol == "all"
 
 _traffic(e) := "tcp" if e.protocol != "all"
+
+undetermined contains v if some v in nsg.unknown_rules

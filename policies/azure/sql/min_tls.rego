@@ -38,3 +38,5 @@ deny contains v if {
 		[common.describe("SQL server", s), version],
 	))
 }
+
+undetermined contains v if some v in core.unknown_in("azurerm_mssql_server", [["minimum_tls_version"]])

@@ -38,3 +38,8 @@ deny contains v if {
 		[common.describe("SQL firewall rule", r)],
 	))
 }
+
+undetermined contains v if {
+	some type_name in ["azurerm_mssql_firewall_rule", "azurerm_sql_firewall_rule"]
+	some v in core.unknown_in(type_name, [["start_ip_address"], ["end_ip_address"]])
+}

@@ -41,3 +41,5 @@ deny contains v if {
 		[common.describe("storage account", a), name],
 	))
 }
+
+undetermined contains v if some v in core.unknown_in("azurerm_storage_account", [[n] | some n in _names])

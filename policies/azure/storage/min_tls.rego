@@ -38,3 +38,5 @@ deny contains v if {
 		[common.describe("storage account", a), version],
 	))
 }
+
+undetermined contains v if some v in core.unknown_in("azurerm_storage_account", [["min_tls_version"]])

@@ -99,3 +99,7 @@ _joined(a, c) if {
 	is_string(name)
 	object.get(a.values, "name", null) == name
 }
+
+undetermined contains v if some v in core.unknown_in("azurerm_storage_account", [[n] | some n in _names])
+
+undetermined contains v if some v in core.unknown_in("azurerm_storage_container", [["container_access_type"]])

@@ -62,3 +62,30 @@ _traffic(e) := sprintf("tcp %s", [concat(", ", [_range(r) | some r in e.ports])]
 _range([from, to]) := format_int(from, 10) if from == to
 
 _range([from, to]) := sprintf("%d-%d", [from, to]) if from != to
+
+# A direction, state or source list that cannot be known, and the allow blocks of a
+# firewall open to the internet when they cannot be known.
+undetermined contains v if some v in core.unknown_in("google_compute_firewall", [["direction"], ["disabled"], ["source_ranges"]])
+
+undetermined contains v if {
+	some r in {e.resource | some e in firewall.public_allows}
+	some v in core.unknown_at(r, _allow_paths(r))
+}
+
+undetermined contains v if {
+	some r in core.resources("google_compute_firewall")
+	r.mode == "managed"
+	some c in object.get(r.values, "source_ranges", [])
+	c in {"0.0.0.0/0", "::/0"}
+	not r in {e.resource | some e in firewall.public_allows}
+	some v in core.unknown_at(r, _allow_paths(r))
+}
+
+# The protocol and ports of every allow block (of the first, when the blocks themselves
+# cannot be known).
+_allow_paths(r) := array.concat([["allow", 0, "protocol"]], [[
+	"allow", i, key,
+] |
+	some i, _ in object.get(r.values, "allow", [])
+	some key in ["protocol", "ports"]
+])

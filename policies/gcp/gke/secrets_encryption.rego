@@ -66,3 +66,5 @@ _describe(c) := sprintf("GKE cluster %q", [name]) if {
 }
 
 _describe(c) := sprintf("GKE cluster %s", [c.address]) if not is_string(object.get(c.values, "name", null))
+
+undetermined contains v if some v in core.unknown_in("google_container_cluster", [_state])

@@ -47,3 +47,9 @@ _members(scope, e) := concat(", ", sort({x.member |
 	x.resource.address == e.resource.address
 	x.role_attribute == e.role_attribute
 }))
+
+# Roles that cannot be known: the grant may or may not be a basic role.
+undetermined contains v if {
+	some scope in _scopes
+	some v in iam.unknown_grants(scope, "role")
+}

@@ -97,3 +97,10 @@ _describe(k) := sprintf("KMS key %q", [name]) if {
 }
 
 _describe(k) := sprintf("KMS key %s", [k.address]) if not is_string(object.get(k.values, "name", null))
+
+undetermined contains v if {
+	some k in _keys
+	some v in core.unknown_at(k, [["rotation_period"]])
+}
+
+undetermined contains v if some v in core.unknown_in("google_kms_crypto_key", [["purpose"]])

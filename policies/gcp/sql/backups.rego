@@ -58,3 +58,14 @@ deny contains v if {
 		[sql.describe(i), value],
 	))
 }
+
+undetermined contains v if {
+	some i in sql.instances
+	some v in core.unknown_value_at(i, [["master_instance_name"]])
+}
+
+undetermined contains v if {
+	some i in sql.instances
+	sql.primary(i)
+	some v in core.unknown_at(i, [_enabled])
+}

@@ -50,3 +50,27 @@ deny contains v if {
 		[sql.describe(i), cidr],
 	))
 }
+
+# Authorized networks that cannot be known, and whether the public IP is on when an
+# instance authorizes the whole internet.
+undetermined contains v if {
+	some i in sql.instances
+	not core.value_is(i, array.concat(sql.ip_configuration, ["ipv4_enabled"]), false)
+	some v in core.unknown_at(i, _network_values(i))
+}
+
+# The value of every authorized network (of the first, when the blocks themselves cannot
+# be known).
+_network_values(i) := array.concat(
+	[array.concat(sql.ip_configuration, ["authorized_networks", 0, "value"])],
+	[array.concat(sql.ip_configuration, ["authorized_networks", k, "value"]) |
+		some k, _ in core.get(i, array.concat(sql.ip_configuration, ["authorized_networks"]))
+	],
+)
+
+undetermined contains v if {
+	some i in sql.instances
+	some net in core.get(i, array.concat(sql.ip_configuration, ["authorized_networks"]))
+	object.get(net, "value", null) in network.anywhere_cidrs
+	some v in core.unknown_at(i, [array.concat(sql.ip_configuration, ["ipv4_enabled"])])
+}

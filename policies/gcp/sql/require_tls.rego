@@ -77,3 +77,18 @@ _no_require_ssl(i) if core.value_is_not(i, _require_ssl, true)
 _where(i) := core.path_text(_require_ssl) if not core.unset(i, _require_ssl)
 
 _where(i) := "settings[0].ip_configuration[0]" if core.unset(i, _require_ssl)
+
+# An ssl_mode or require_ssl that cannot be known on a public instance, or a public IP
+# that cannot be known on an instance that accepts plain text.
+undetermined contains v if {
+	some i in sql.instances
+	sql.public_ip(i)
+	some v in core.unknown_at(i, [_ssl_mode, _require_ssl])
+}
+
+undetermined contains v if {
+	some i in sql.instances
+	not core.get(i, _ssl_mode) in _encrypted_modes
+	not core.value_is(i, _require_ssl, true)
+	some v in core.unknown_at(i, [array.concat(sql.ip_configuration, ["ipv4_enabled"])])
+}

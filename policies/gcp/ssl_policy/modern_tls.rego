@@ -58,3 +58,5 @@ _describe(p) := sprintf("SSL policy %q", [name]) if {
 }
 
 _describe(p) := sprintf("SSL policy %s", [p.address]) if not is_string(object.get(p.values, "name", null))
+
+undetermined contains v if some v in core.unknown_in("google_compute_ssl_policy", [["min_tls_version"]])

@@ -40,3 +40,6 @@ deny contains v if {
 		[iam.describe(e), e.role, e.member],
 	))
 }
+
+# Members that cannot be known: the grant may or may not be public.
+undetermined contains v if some v in iam.unknown_grants("storage_bucket", "member")

@@ -47,3 +47,5 @@ deny contains v if {
 		[storage.describe(b), value],
 	))
 }
+
+undetermined contains v if some v in core.unknown_in("google_storage_bucket", [["public_access_prevention"]])

@@ -67,3 +67,5 @@ _describe(s) := sprintf("subnet %q", [name]) if {
 }
 
 _describe(s) := sprintf("subnet %s", [s.address]) if not is_string(object.get(s.values, "name", null))
+
+undetermined contains v if some v in core.unknown_in("google_compute_subnetwork", [["purpose"], ["log_config", 0], ["enable_flow_logs"]])

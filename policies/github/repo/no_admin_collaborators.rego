@@ -70,3 +70,11 @@ _repository(c) := sprintf("repository %q", [name]) if {
 }
 
 _repository(c) := "the repository" if not is_string(object.get(c.values, "repository", null))
+
+undetermined contains v if some v in core.unknown_in("github_repository_collaborator", [["permission"]])
+
+undetermined contains v if {
+	some c in core.resources("github_repository_collaborators")
+	c.mode == "managed"
+	some v in core.unknown_at(c, array.concat([["user"]], [["user", i, "permission"] | some i, _ in object.get(c.values, "user", [])]))
+}

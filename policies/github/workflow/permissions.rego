@@ -70,3 +70,17 @@ deny contains v if {
 
 # A reusable workflow that only callers run: the caller's token decides.
 _called_only(w) if workflow.triggers(w) == {"workflow_call"}
+
+# A reusable workflow runs with its caller's token; permissions that cannot be known.
+undetermined contains v if {
+	some w in workflow.workflows
+	core.unset(w, ["permissions"])
+	_called_only(w)
+	v := core.violation(w, "", "a reusable workflow (on: workflow_call) without permissions runs with its caller's token, whose permissions this file cannot show, so the rule could not judge it")
+}
+
+undetermined contains v if {
+	some w in workflow.workflows
+	paths := array.concat([["permissions"], ["on"], ["jobs"]], [["jobs", id, "permissions"] | some [id, _] in workflow.jobs(w)])
+	some v in core.unknown_at(w, paths)
+}

@@ -87,3 +87,18 @@ _unpinned(ref) := sprintf("a reference (%s) that can be moved to other code", [v
 _where(w, u) := sprintf("a step of %s", [workflow.describe(w)]) if u.kind == "step"
 
 _where(w, u) := sprintf("job %s of %s", [u.path[1], workflow.describe(w)]) if u.kind == "job"
+
+# A `uses:` that a template engine fills in, and one built from an expression.
+undetermined contains v if {
+	some w in workflow.workflows
+	some u in w.unknown
+	regex.match(`^jobs\.[^.\[]+(\.steps\[[0-9]+\])?\.uses$`, u)
+	v := core.violation(w, u, sprintf("%s cannot be known statically, so the rule could not judge it", [u]))
+}
+
+undetermined contains v if {
+	some w in workflow.workflows
+	some u in workflow.uses(w)
+	contains(u.uses, "${{")
+	v := core.cannot_judge(w, u.path)
+}

@@ -79,3 +79,24 @@ _attacker_controlled(expression) if {
 	some pattern in _untrusted
 	regex.match(pattern, expression)
 }
+
+# A reusable workflow's inputs come from its callers, which may pass an attacker's
+# value; and scripts a template engine fills in.
+undetermined contains v if {
+	some w in workflow.workflows
+	"workflow_call" in workflow.triggers(w)
+	some [path, script] in _scripts(w)
+	some k, expression in workflow.expressions(script)
+	not _attacker_controlled(expression)
+	regex.match(`\binputs\.`, expression)
+	v := core.violation(w, core.path_text(array.concat(path, [k])), sprintf(
+		"%s is chosen by the callers of this reusable workflow, which the scan cannot see, so the rule could not judge it",
+		[expression],
+	))
+}
+
+undetermined contains v if {
+	some w in workflow.workflows
+	some s in workflow.steps(w)
+	some v in core.unknown_at(w, [array.concat(s.path, ["run"]), array.concat(s.path, ["with", "script"])])
+}

@@ -62,3 +62,33 @@ deny contains v if {
 		[workflow.describe(w), concat(" and ", sort(events)), ref],
 	))
 }
+
+# A privileged checkout whose ref is decided elsewhere: an input, a step output, an
+# environment variable, or a value a template engine fills in.
+undetermined contains v if {
+	some w in workflow.workflows
+	count(workflow.triggers(w) & _privileged) > 0
+	some s in workflow.steps(w)
+	workflow.action(object.get(s.step, "uses", "")) == "actions/checkout"
+	ref := object.get(s.step, ["with", "ref"], null)
+	is_string(ref)
+	not _pull_request_ref(ref)
+	regex.match(`\$\{\{[^}]*\b(inputs|steps|needs|env|vars)\.`, ref)
+	path := array.concat(s.path, ["with", "ref"])
+	v := core.violation(w, core.path_text(path), sprintf(
+		"the checked-out ref %s is decided outside this workflow, so the rule could not tell whether it is the pull request's code",
+		[ref],
+	))
+}
+
+undetermined contains v if {
+	some w in workflow.workflows
+	count(workflow.triggers(w) & _privileged) > 0
+	some s in workflow.steps(w)
+	some v in core.unknown_at(w, [array.concat(s.path, ["with", "ref"])])
+}
+
+_pull_request_ref(ref) if {
+	some pattern in _pull_request_code
+	regex.match(pattern, ref)
+}

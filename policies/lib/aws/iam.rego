@@ -22,7 +22,7 @@
 #     "principals", "not_principals": [{"type": "AWS" | "Service" | "*" ..., "identifiers": [...]}]
 #                                     (`"Principal": "*"` is [{"type": "*", "identifiers": ["*"]}]),
 #     "conditions": [{"test": "Bool", "variable": "aws:SecureTransport", "values": [...]}],
-#     "present": the fields the statement sets, known or not,
+#     "present": the fields the statement sets to something other than null, known or not,
 #     "unknown": the fields with a part that cannot be known,
 #     "complete": no field has an unknown part,
 #   }
@@ -244,7 +244,7 @@ _first_key(u, base) := key if {
 }
 
 # The fields the statement sets: with a value, or with a value that cannot be known.
-_present(st, under, base, inverse) := {f | some k, _ in st; f := inverse[k]} | {f |
+_present(st, under, base, inverse) := {f | some k, v in st; v != null; f := inverse[k]} | {f |
 	some u in under
 	some k, f in inverse
 	u == concat("", [base, ".", k])
@@ -268,7 +268,7 @@ _values(x) := [e | some e in x; e != null] if {
 
 _json_principals(p) := [{"type": "*", "identifiers": ["*"]}] if {
 	p == "*"
-} else := [{"type": k, "identifiers": _strings(v)} | some k, v in p] if {
+} else := [{"type": k, "identifiers": _strings(v)} | some k, v in p; v != null] if {
 	is_object(p)
 } else := []
 
@@ -276,6 +276,7 @@ _json_conditions(c) := [{"test": test, "variable": variable, "values": _values(v
 	some test, block in c
 	is_object(block)
 	some variable, v in block
+	v != null
 ] if {
 	is_object(c)
 } else := []

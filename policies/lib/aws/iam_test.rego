@@ -35,6 +35,18 @@ test_statement_may_be_a_single_object if {
 	s.principals == [{"type": "AWS", "identifiers": ["arn:aws:iam::1:root", "*"]}]
 }
 
+# `jsonencode` keeps a null, which the IAM reads as no key: `NotAction = null` is no
+# NotAction, a null principal or condition value is none.
+test_null_keys_are_absent if {
+	doc := `{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","NotAction":null,"Resource":"*","NotResource":null,"Principal":{"AWS":null,"Service":"s3.amazonaws.com"},"Condition":{"Bool":{"aws:SecureTransport":null}}}]}`
+	r := t.resource("aws_s3_bucket_policy", "p", {"policy": doc})
+	[s] := iam.statements(r, ["policy"])
+	s.present == {"effect", "actions", "resources", "principals", "conditions"}
+	s.not_actions == []
+	s.principals == [{"type": "Service", "identifiers": ["s3.amazonaws.com"]}]
+	s.conditions == []
+}
+
 test_principal_star_and_conditions if {
 	doc := `{"Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":false},"NumericLessThan":{"s3:TlsVersion":["1.2", 1.0]}}}]}`
 	r := t.resource("aws_s3_bucket_policy", "p", {"policy": doc})

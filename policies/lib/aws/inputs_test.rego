@@ -20,6 +20,7 @@ resource(type_name, name, values) := {
 	"values": values,
 	"unknown": [],
 	"refs": {},
+	"expressions": {},
 }
 
 # A data source (`data.<type>.<name>`).
@@ -33,6 +34,12 @@ with_unknown(r, paths) := object.union(r, {"unknown": paths})
 
 # The same resource with references: attribute path -> addresses.
 with_refs(r, refs) := object.union(r, {"refs": refs})
+
+# The same resource with unknown paths written as expressions: path -> canonical text.
+with_expressions(r, expressions) := object.union(
+	with_unknown(r, array.concat(r.unknown, [p | some p, _ in expressions])),
+	{"expressions": expressions},
+)
 
 # The policy input holding `resources`, grouped by type.
 input_of(resources) := {"resources": {t: [r | some r in resources; r.type == t] |

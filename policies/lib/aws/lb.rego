@@ -36,8 +36,8 @@ protocol(l) := "HTTP" if {
 # The load balancers of the module the listener's `load_balancer_arn` references.
 _balancers(l) := [b |
 	some address in object.get(l.refs, "load_balancer_arn", [])
-	some type_name in ["aws_lb", "aws_alb"]
-	some b in core.resources(type_name)
+	some b in core.resources_at(address)
+	b.type in {"aws_lb", "aws_alb"}
 	b.address == address
 ]
 

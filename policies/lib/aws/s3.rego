@@ -2,7 +2,8 @@
 # `aws_s3_bucket_server_side_encryption_configuration`, `aws_s3_bucket_acl`,
 # `aws_s3_bucket_versioning`, `aws_s3_bucket_logging`, `aws_s3_bucket_public_access_block`,
 # `aws_s3_bucket_object_lock_configuration`, ...) to their `aws_s3_bucket`, through the
-# split resource's `bucket` attribute.
+# split resource's `bucket` attribute: by reference, by the same literal name, or by the
+# same unknown expression in the same module instance (`bucket = var.name` on both).
 #
 # Two questions, because a finding about a missing split resource must never depend on an
 # unknown value:
@@ -12,8 +13,8 @@
 #   cannot be resolved keeps every bucket of the module quiet.
 #
 # Rules iterate buckets and ask `maybe_joined_of(bucket, type)`, which looks the bucket up
-# in an index built once per evaluation instead of testing every split resource against
-# every bucket.
+# in the engine's indexes (`core.referrers`, `core.named`) instead of testing every split
+# resource against every bucket.
 package soc2gate.lib.aws.s3
 
 import data.soc2gate.lib.core
@@ -48,20 +49,47 @@ maybe_joined(bucket, split) if {
 
 # The split resources of `type_name` that may belong to the bucket (managed only).
 maybe_joined_of(bucket, type_name) := [split |
-	some split in _candidates(bucket)
-	split.type == type_name
+	some split in _candidates(bucket, type_name)
 	split.mode == "managed"
 ]
 
-_candidates(bucket) := {split |
-	some key in _bucket_keys(bucket)
-	some address, _ in object.get(_index, key, {})
-	split := _splits[address]
-} | _floating_splits | _literal_candidates(bucket)
+_candidates(bucket, type_name) := (_joined_splits(bucket, type_name) | _floating_of(type_name)) | _literal_candidates(bucket, type_name)
 
-_literal_candidates(bucket) := _unplaced_literals if core.unknown(bucket, ["bucket"])
+_floating_of(type_name) := object.get(_floating_by_type, type_name, set())
 
-_literal_candidates(bucket) := set() if not core.unknown(bucket, ["bucket"])
+_literal_candidates(bucket, type_name) := object.get(_unplaced_literals_by_type, type_name, set()) if {
+	core.unknown(bucket, ["bucket"])
+}
+
+_literal_candidates(bucket, _) := set() if not core.unknown(bucket, ["bucket"])
+
+# The split resources of `type_name` joined to the bucket: their `bucket` references it,
+# or names it with the same literal.
+_joined_splits(bucket, type_name) := {split |
+	type_name != "aws_s3_bucket"
+	some split in core.referrers(bucket, type_name)
+	_has_bucket(split)
+	some address in object.get(split.refs, "bucket", [])
+	address in {bucket.address, core.base_address(bucket.address)}
+} | {split |
+	type_name != "aws_s3_bucket"
+	name := bucket_name(bucket)
+	some split in core.named("bucket", name, type_name)
+} | {split |
+	# The same unknown expression (`bucket = var.name` on both).
+	some key in _expression_keys(bucket, ["bucket"])
+	some split in object.get(_splits_by_expression, key, set())
+	split.type == type_name
+}
+
+# Expression key -> the split resources whose unknown `bucket` is written that way.
+_splits_by_expression := {key: {split |
+	some split in _splits
+	key in _expression_keys(split, ["bucket"])
+} |
+	some s in _splits
+	some key in _expression_keys(s, ["bucket"])
+}
 
 # The split resource is joined to some bucket of the input (managed or a data source).
 resolved(split) if {
@@ -70,28 +98,25 @@ resolved(split) if {
 }
 
 # The keys that join a split resource to a bucket: "ref:<address>" for each address its
-# `bucket` references, and "name:<name>" for a known literal name.
-_split_keys(split) := {key |
-	some address in object.get(split.refs, "bucket", [])
-	key := concat("", ["ref:", address])
-} | {key |
-	name := object.get(split.values, "bucket", null)
-	is_string(name)
-	key := concat("", ["name:", name])
-}
+# `bucket` references, "name:<name>" for a known literal name, and "expr:<expression>"
+# for an unknown one (see `_expression_keys`).
+_split_keys(split) := attribute_keys(split, ["bucket"])
 
 # The keys of a bucket: its address, the resource it is an instance of (a reference to
-# `aws_s3_bucket.b` joins `aws_s3_bucket.b[0]` once `count` is expanded), and its name.
-_bucket_keys(bucket) := {concat("", ["ref:", bucket.address]), concat("", ["ref:", _base(bucket.address)])} | {key |
+# `aws_s3_bucket.b` joins `aws_s3_bucket.b[0]` once `count` is expanded), its name, and
+# the expression of its unknown name.
+_bucket_keys(bucket) := ({concat("", ["ref:", bucket.address]), concat("", ["ref:", core.base_address(bucket.address)])} | {key |
 	name := bucket_name(bucket)
 	key := concat("", ["name:", name])
-}
+}) | _expression_keys(bucket, ["bucket"])
 
-_base(address) := address if not endswith(address, "]")
-
-_base(address) := concat("[", array.slice(parts, 0, count(parts) - 1)) if {
-	endswith(address, "]")
-	parts := split(address, "[")
+# "expr:<expression>" when the value at `path` is unknown and the loader gives the
+# canonical text of its expression, qualified with the module instance: a bucket and a
+# split resource both written `bucket = var.name` name the same bucket.
+_expression_keys(r, path) := {key |
+	text := object.get(object.get(r, "expressions", {}), core.path_text(path), null)
+	is_string(text)
+	key := concat("", ["expr:", text])
 }
 
 _all_bucket_keys := {key |
@@ -111,15 +136,9 @@ _splits := {r.address: r |
 	_has_bucket(r)
 }
 
-_has_bucket(r) if "bucket" in object.keys(r.values)
+_has_bucket(r) if object.get(r.values, "bucket", null) != null
 
 _has_bucket(r) if "bucket" in r.unknown
-
-# Join key -> {split address: true}: split resources grouped by the keys they join on.
-_index := object.union_n([{key: {address: true}} |
-	some address, split in _splits
-	some key in _split_keys(split)
-])
 
 # Split resources whose `bucket` is unknown and names no bucket of the input.
 _floating(split) if {
@@ -127,9 +146,15 @@ _floating(split) if {
 	not resolved(split)
 }
 
-_floating_splits := {split |
+# Floating split resources by type.
+_floating_by_type := {type_name: {split |
 	some split in _splits
+	split.type == type_name
 	_floating(split)
+} |
+	some s in _splits
+	_floating(s)
+	type_name := s.type
 }
 
 # Split resources with a literal `bucket` that is no known bucket's name.
@@ -138,40 +163,39 @@ _unplaced_literal(split) if {
 	not resolved(split)
 }
 
-_unplaced_literals := {split |
+# Split resources with an unplaced literal by type.
+_unplaced_literals_by_type := {type_name: {split |
 	some split in _splits
+	split.type == type_name
 	_unplaced_literal(split)
+} |
+	some s in _splits
+	_unplaced_literal(s)
+	type_name := s.type
 }
 
 # The split resources of `type_name` that certainly belong to the bucket (managed only):
 # the ones whose values a rule judges on the bucket's behalf.
 joined_of(bucket, type_name) := [split |
-	some address in _joined_addresses(bucket)
-	split := _splits[address]
-	split.type == type_name
+	some split in _joined_splits(bucket, type_name)
 	split.mode == "managed"
 ]
 
-_joined_addresses(bucket) := {address |
-	some key in _bucket_keys(bucket)
-	some address, _ in object.get(_index, key, {})
-}
-
-# The join keys of a bucket ("ref:<address>", "name:<name>"), to match against the keys of
+# The join keys of a bucket ("ref:<address>", "name:<name>", "expr:<expression>"), to match against the keys of
 # another attribute that names a bucket (`attribute_keys`).
 keys(bucket) := _bucket_keys(bucket)
 
 # The join keys of an attribute that names a bucket other than a split resource's
 # `bucket`: a logging `target_bucket`, a trail's `s3_bucket_name`. `path` is an array
 # (["logging", 0, "target_bucket"]).
-attribute_keys(r, path) := {key |
+attribute_keys(r, path) := ({key |
 	some address in object.get(r.refs, core.path_text(path), [])
 	key := concat("", ["ref:", address])
 } | {key |
 	name := object.get(r.values, path, null)
 	is_string(name)
 	key := concat("", ["name:", name])
-}
+}) | _expression_keys(r, path)
 
 # One of the join keys is a bucket of the input (managed or a data source).
 names_a_bucket(keys) if {
@@ -206,19 +230,22 @@ _describe_target(split) := "its bucket" if {
 	count(object.get(split.refs, "bucket", [])) == 0
 }
 
+# The managed buckets the split resource is joined to.
 _buckets_of(split) := {b |
-	some key in _split_keys(split)
-	some address, _ in object.get(_bucket_index, key, {})
-	b := _buckets_by_address[address]
-}
-
-# Join key -> {bucket address: true}, for managed buckets.
-_bucket_index := object.union_n([{key: {b.address: true}} |
+	some address in object.get(split.refs, "bucket", [])
+	some b in core.resources_at(address)
+	b.type == "aws_s3_bucket"
+	b.mode == "managed"
+} | {b |
+	name := object.get(split.values, "bucket", null)
+	is_string(name)
+	some b in core.named("bucket", name, "aws_s3_bucket")
+	b.mode == "managed"
+} | {b |
+	some key in _expression_keys(split, ["bucket"])
 	some b in buckets
-	some key in _bucket_keys(b)
-])
-
-_buckets_by_address := {b.address: b | some b in buckets}
+	key in _expression_keys(b, ["bucket"])
+}
 
 # Managed buckets: data sources of type `aws_s3_bucket` are read, never judged.
 buckets := [b |
@@ -248,4 +275,4 @@ cannot_judge_join(bucket, type_name) := core.violation(bucket, "", sprintf(
 ))
 
 # The address of the resource a counted or for_each instance belongs to.
-base_address(address) := _base(address)
+base_address(address) := core.base_address(address)

@@ -104,3 +104,16 @@ _group(r) := sprintf("network security group %s", [r.address]) if not is_string(
 _rule_name(e) := sprintf(" (%q)", [e.name]) if is_string(e.name)
 
 _rule_name(e) := "" if not is_string(e.name)
+
+# `undetermined` entries for rules whose direction, access, protocol, ports or sources
+# cannot be known (reported once, at the outermost unknown value).
+unknown_rules := {e |
+	some r in core.resources("azurerm_network_security_group")
+	r.mode == "managed"
+	some e in core.unknown_at(r, [["security_rule"]])
+} | core.unknown_in("azurerm_network_security_rule", [[k] | some k in _rule_keys])
+
+_rule_keys := [
+	"direction", "access", "protocol", "destination_port_range", "destination_port_ranges",
+	"source_address_prefix", "source_address_prefixes",
+]

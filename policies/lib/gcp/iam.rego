@@ -103,3 +103,42 @@ _entry(r, role, member, role_attribute, member_attribute) := {
 describe(e) := e.resource.address if e.resource.mode == "managed"
 
 describe(e) := sprintf("%s (used as policy_data)", [e.resource.address]) if e.resource.mode == "data"
+
+# What `grants(scope)` leaves out because it cannot be known, for a rule that needs the
+# members (`what` = "member") or the roles (`what` = "role"): `undetermined` entries.
+unknown_grants(scope, what) := _unknown_singles(scope, what) | _unknown_policies(scope, what)
+
+_single_key := {"member": ["member", "members"], "role": ["role", "role"]}
+
+_unknown_singles(scope, what) := {e |
+	some [kind, key] in [["member", _single_key[what][0]], ["binding", _single_key[what][1]]]
+	some r in core.resources(sprintf("google_%s_iam_%s", [scope, kind]))
+	r.mode == "managed"
+	some e in core.unknown_at(r, [[key]])
+}
+
+_unknown_policies(scope, what) := {e |
+	some r in core.resources(sprintf("google_%s_iam_policy", [scope]))
+	r.mode == "managed"
+	core.partly_unknown(r, ["policy_data"])
+	not _referenced_data_source(r)
+	e := core.cannot_judge(r, ["policy_data"])
+} | {e |
+	some r in core.resources(sprintf("google_%s_iam_policy", [scope]))
+	r.mode == "managed"
+	some address in object.get(r.refs, "policy_data", [])
+	some d in core.resources("google_iam_policy")
+	d.address == address
+	paths := array.concat([["binding"]], [[
+		"binding", i, _binding_key[what],
+	] | some i, _ in object.get(d.values, "binding", [])])
+	some e in core.unknown_at(d, paths)
+}
+
+_binding_key := {"member": "members", "role": "role"}
+
+_referenced_data_source(r) if {
+	some address in object.get(r.refs, "policy_data", [])
+	some d in core.resources("google_iam_policy")
+	d.address == address
+}

@@ -269,25 +269,92 @@ default_branches(repo) := {"main"} if {
 	core.unset(repo, ["default_branch"])
 }
 
-_defaults_of(repo) := {d |
-	some d in core.resources("github_branch_default")
-	d.mode != "data"
-	may_join(d, repo)
-}
+_defaults_of(repo) := may_join_of(repo, "github_branch_default")
 
 # Some protection or ruleset may cover `branch` of `repo`: coverage is ruled out only when
 # each of them is known not to cover it.
 may_cover(repo, branch) if {
-	some p in protections
-	may_join(p, repo)
+	some t in types
+	some p in may_join_of(repo, t)
 	_protection_may_match(p, branch)
 }
 
 may_cover(repo, branch) if {
-	some s in core.resources("github_repository_ruleset")
-	s.mode != "data"
-	may_join(s, repo)
+	some s in may_join_of(repo, "github_repository_ruleset")
 	_ruleset_may_cover(s, branch)
+}
+
+# The resources of `type_name` (a type of `repository_attribute`, not data sources) that
+# may belong to `repo`. The candidates come from the engine's indexes and from sets built
+# once per unit, so a unit of many repositories and protections is not a product of the
+# two; `may_join` then judges each one.
+may_join_of(repo, type_name) := {x |
+	some x in _join_candidates(repo, type_name)
+	x.mode != "data"
+	may_join(x, repo)
+}
+
+# A settings file is one repository's unit: everything in it is a candidate.
+_join_candidates(repo, type_name) := {x | some x in core.resources(type_name)} if {
+	repo.mode == "settings"
+}
+
+_join_candidates(repo, type_name) := candidates if {
+	repo.mode != "settings"
+	joined := core.referrers(repo, type_name) | _named_after(repo, type_name)
+	unplaced := object.get(_unplaced, type_name, set()) | _literal_candidates(repo, type_name)
+	candidates := joined | unplaced
+}
+
+# Those naming the repository literally.
+_named_after(repo, type_name) := {x |
+	name := _repository_name(repo)
+	some x in core.named(repository_attribute[type_name], name, type_name)
+}
+
+# Those naming a repository literally may belong to one whose name is unknown.
+_literal_candidates(repo, type_name) := object.get(_known_attribute, type_name, set()) if {
+	not _repository_name(repo)
+}
+
+_literal_candidates(repo, _) := set() if _repository_name(repo)
+
+# By type: the Terraform resources whose repository attribute is known (or unset).
+_known_attribute := {type_name: {x |
+	some x in core.resources(type_name)
+	x.mode == "managed"
+	core.known(x, [attribute])
+} |
+	some type_name, attribute in repository_attribute
+}
+
+# By type: the Terraform resources that may belong to any repository whose name is known:
+# an unknown attribute that references no repository of the unit, or a node id literal.
+_unplaced := {type_name: {x |
+	some x in core.resources(type_name)
+	x.mode == "managed"
+	_unplaced_attribute(x, attribute)
+} |
+	some type_name, attribute in repository_attribute
+}
+
+_unplaced_attribute(x, attribute) if {
+	core.unknown(x, [attribute])
+	not _references_a_repository(x, attribute)
+}
+
+_unplaced_attribute(x, _) if {
+	x.type == "github_branch_protection"
+	core.known(x, ["repository_id"])
+	id := core.get(x, ["repository_id"])
+	is_string(id)
+	regex.match(`^(R_[A-Za-z0-9_-]{6,}|MDEwOlJlcG9zaXRvcnk[A-Za-z0-9+/=]*)$`, id)
+}
+
+_references_a_repository(x, attribute) if {
+	some ref in object.get(x.refs, attribute, [])
+	some other in core.resources_at(ref)
+	other in repositories
 }
 
 _protection_may_match(p, branch) if not pattern(p)

@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # No security_policy: API Gateway's default TLS_1_0 still accepts TLS 1.0.
 resource "aws_api_gateway_domain_name" "default_policy" { # expect: aws-api-gateway-tls12
   domain_name              = "api.example.com"

@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # Served on the default *.cloudfront.net certificate (TLSv1 security policy), with plain
 # HTTP allowed in the default behavior and in one ordered behavior.
 resource "aws_cloudfront_distribution" "assets" {

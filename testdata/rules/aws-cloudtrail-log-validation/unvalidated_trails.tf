@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # Trails whose log files cannot be checked for tampering.
 resource "aws_cloudtrail" "default_validation" { # expect: aws-cloudtrail-log-validation
   name                  = "audit"

@@ -1,4 +1,5 @@
 # soc2gate-test: no findings
+# soc2gate-doc: passing example
 resource "aws_cloudwatch_log_group" "audit" {
   name              = "/acme/audit"
   retention_in_days = 365

@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # No point_in_time_recovery block: recovery is off by default.
 resource "aws_dynamodb_table" "sessions" { # expect: aws-dynamodb-pitr
   name         = "acme-sessions"

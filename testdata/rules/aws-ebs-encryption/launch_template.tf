@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # EBS mappings of a launch template: the provider takes encrypted as a string.
 resource "aws_launch_template" "nodes" {
   name          = "eks-nodes"

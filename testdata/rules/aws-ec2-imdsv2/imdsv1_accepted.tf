@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # Instances and launch templates whose metadata service still answers IMDSv1.
 data "aws_ami" "al2" {
   most_recent = true

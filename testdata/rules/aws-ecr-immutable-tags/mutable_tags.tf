@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # image_tag_mutability unset: the default is MUTABLE.
 resource "aws_ecr_repository" "worker" { # expect: aws-ecr-immutable-tags
   name = "acme/worker"

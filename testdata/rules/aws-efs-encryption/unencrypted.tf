@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # encrypted left to the provider default, false.
 resource "aws_efs_file_system" "shared" { # expect: aws-efs-encryption
   creation_token   = "shared-home"

@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # Transit encryption switched off explicitly.
 resource "aws_elasticache_replication_group" "sessions" {
   replication_group_id       = "acme-sessions"

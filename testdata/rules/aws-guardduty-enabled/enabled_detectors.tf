@@ -1,4 +1,5 @@
 # soc2gate-test: no findings
+# soc2gate-doc: passing example
 resource "aws_guardduty_detector" "explicit" {
   enable                       = true
   finding_publishing_frequency = "FIFTEEN_MINUTES"

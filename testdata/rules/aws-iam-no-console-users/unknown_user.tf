@@ -1,15 +1,11 @@
 # soc2gate-test: no findings
-# The users come from a registry module, which is not fetched: whether it gives anyone a
-# console password cannot be known, so nothing is reported (the report lists the module
-# as not expanded).
-module "people" {
-  source  = "terraform-aws-modules/iam/aws//modules/iam-user"
-  version = "5.48.0"
-
-  name                          = "ana"
-  create_iam_user_login_profile = var.console_access
+# One login profile per user of a variable without a default: the set may be empty, and
+# which users get a console password cannot be known, so the rule does not judge it.
+variable "console_users" {
+  type = set(string)
 }
 
-variable "console_access" {
-  type = bool
+resource "aws_iam_user_login_profile" "people" {
+  for_each = var.console_users
+  user     = each.key # expect-undetermined: aws-iam-no-console-users
 }

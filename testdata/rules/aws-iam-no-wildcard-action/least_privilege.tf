@@ -1,4 +1,5 @@
 # soc2gate-test: no findings
+# soc2gate-doc: passing example
 # Named actions and partial wildcards are fine; so is an action list the rule cannot know.
 variable "extra_actions" {
   type = list(string)

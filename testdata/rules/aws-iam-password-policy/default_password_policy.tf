@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # Neither attribute set: IAM's default minimum of 6 characters, and no reuse prevention.
 resource "aws_iam_account_password_policy" "defaults" { # expect: aws-iam-password-policy
   require_symbols                = true

@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # Symmetric encryption keys without automatic rotation.
 resource "aws_kms_key" "logs" { # expect: aws-kms-rotation
   description             = "Encrypts the audit logs"

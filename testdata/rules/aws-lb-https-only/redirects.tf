@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # Redirects that do not lead to HTTPS.
 resource "aws_lb_listener" "redirect_to_http" {
   load_balancer_arn = var.web_lb_arn

@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # No endpoint options: plain HTTP and TLS 1.0 are accepted.
 resource "aws_opensearch_domain" "defaults" { # expect: aws-opensearch-https
   domain_name    = "acme-defaults"

@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # Deletion protection left to the provider default, false.
 resource "aws_db_instance" "orders" { # expect: aws-rds-deletion-protection
   identifier                  = "orders"

@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # A bucket with a bucket policy but no encryption configuration: nothing declares how
 # its objects are encrypted at rest.
 resource "aws_s3_bucket" "unencrypted" { # expect: aws-s3-encryption-at-rest

@@ -1,4 +1,5 @@
 # soc2gate-test: no findings
+# soc2gate-doc: passing example
 # The denial written three ways: jsonencode with the bucket's ARN, a JSON heredoc with the
 # bucket name, and a TLS version condition.
 resource "aws_s3_bucket" "secure" {

@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # One element of the list comes from a variable without a default, but the list also
 # holds 0.0.0.0/0: the rule is open whatever the variable is.
 variable "office_cidr" {

@@ -1,3 +1,4 @@
+# soc2gate-doc: failing example
 # SNS encrypts nothing unless a key is set.
 resource "aws_sns_topic" "deployments" { # expect: aws-sns-encryption
   name = "acme-deployments"

@@ -1,4 +1,5 @@
 # soc2gate-test: no findings
+# soc2gate-doc: passing example
 resource "aws_kms_key" "sqs" {
   description         = "acme queues"
   enable_key_rotation = true

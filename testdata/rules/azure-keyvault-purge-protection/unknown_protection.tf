@@ -10,5 +10,5 @@ resource "azurerm_key_vault" "configurable" {
   tenant_id                  = "00000000-0000-0000-0000-000000000000"
   sku_name                   = "standard"
   soft_delete_retention_days = 90
-  purge_protection_enabled   = var.purge_protection
+  purge_protection_enabled   = var.purge_protection # expect-undetermined: azure-keyvault-purge-protection
 }

@@ -8,5 +8,5 @@ resource "azurerm_log_analytics_workspace" "configurable" {
   location            = "westeurope"
   resource_group_name = "acme-rg"
   sku                 = "PerGB2018"
-  retention_in_days   = var.retention_days
+  retention_in_days   = var.retention_days # expect-undetermined: azure-log-analytics-retention
 }

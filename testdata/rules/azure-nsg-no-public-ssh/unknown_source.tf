@@ -11,7 +11,7 @@ resource "azurerm_network_security_rule" "ssh" {
   protocol                    = "Tcp"
   source_port_range           = "*"
   destination_port_range      = "22"
-  source_address_prefix       = var.admin_source
+  source_address_prefix       = var.admin_source # expect-undetermined: azure-nsg-no-public-ssh
   destination_address_prefix  = "*"
   resource_group_name         = "acme-rg"
   network_security_group_name = "acme-app"

@@ -8,5 +8,5 @@ resource "azurerm_mssql_server" "configurable" {
   resource_group_name = "acme-rg"
   location            = "westeurope"
   version             = "12.0"
-  minimum_tls_version = var.minimum_tls_version
+  minimum_tls_version = var.minimum_tls_version # expect-undetermined: azure-sql-min-tls
 }

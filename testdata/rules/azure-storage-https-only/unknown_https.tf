@@ -9,5 +9,5 @@ resource "azurerm_storage_account" "data" {
   location                   = "westeurope"
   account_tier               = "Standard"
   account_replication_type   = "GRS"
-  https_traffic_only_enabled = var.https_only
+  https_traffic_only_enabled = var.https_only # expect-undetermined: azure-storage-https-only
 }

@@ -9,5 +9,5 @@ resource "azurerm_storage_account" "configurable" {
   location                 = "westeurope"
   account_tier             = "Standard"
   account_replication_type = "GRS"
-  min_tls_version          = var.min_tls_version
+  min_tls_version          = var.min_tls_version # expect-undetermined: azure-storage-min-tls
 }

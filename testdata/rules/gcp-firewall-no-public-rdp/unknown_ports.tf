@@ -9,7 +9,7 @@ resource "google_compute_firewall" "app" {
 
   allow {
     protocol = "tcp"
-    ports    = var.ports
+    ports    = var.ports # expect-undetermined: gcp-firewall-no-public-rdp, gcp-firewall-no-public-ssh
   }
 
   source_ranges = ["0.0.0.0/0"]

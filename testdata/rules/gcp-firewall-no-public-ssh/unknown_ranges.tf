@@ -12,5 +12,5 @@ resource "google_compute_firewall" "configurable" {
     ports    = ["22"]
   }
 
-  source_ranges = var.admin_ranges
+  source_ranges = var.admin_ranges # expect-undetermined: gcp-firewall-no-public-rdp, gcp-firewall-no-public-ssh
 }

@@ -9,7 +9,7 @@ resource "google_container_cluster" "configurable" {
   initial_node_count = 1
 
   database_encryption {
-    state    = var.secrets_encryption_state
+    state    = var.secrets_encryption_state # expect-undetermined: gcp-gke-secrets-encryption
     key_name = "projects/acme/locations/europe-west1/keyRings/gke/cryptoKeys/secrets"
   }
 }

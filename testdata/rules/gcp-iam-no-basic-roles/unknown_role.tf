@@ -5,6 +5,6 @@ variable "ops_role" {
 
 resource "google_project_iam_member" "ops" {
   project = "acme-prod"
-  role    = var.ops_role
+  role    = var.ops_role # expect-undetermined: gcp-iam-no-basic-roles
   member  = "group:ops@example.com"
 }

@@ -6,5 +6,5 @@ variable "rotation_period" {
 resource "google_kms_crypto_key" "configurable" {
   name            = "data"
   key_ring        = "projects/acme/locations/europe/keyRings/acme"
-  rotation_period = var.rotation_period
+  rotation_period = var.rotation_period # expect-undetermined: gcp-kms-rotation
 }

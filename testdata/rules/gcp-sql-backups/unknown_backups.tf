@@ -12,7 +12,7 @@ resource "google_sql_database_instance" "configurable" {
     tier = "db-custom-2-7680"
 
     backup_configuration {
-      enabled = var.backups_enabled
+      enabled = var.backups_enabled # expect-undetermined: gcp-sql-backups
     }
   }
 }

@@ -14,7 +14,7 @@ resource "google_sql_database_instance" "configurable" {
     ip_configuration {
       authorized_networks {
         name  = "clients"
-        value = var.client_cidr
+        value = var.client_cidr # expect-undetermined: gcp-sql-no-public-network
       }
     }
   }

@@ -12,7 +12,7 @@ resource "google_sql_database_instance" "configurable" {
     tier = "db-custom-2-7680"
 
     ip_configuration {
-      ssl_mode = var.ssl_mode
+      ssl_mode = var.ssl_mode # expect-undetermined: gcp-sql-require-tls
     }
   }
 }

@@ -7,5 +7,5 @@ variable "reader" {
 resource "google_storage_bucket_iam_member" "reader" {
   bucket = "acme-reports"
   role   = "roles/storage.objectViewer"
-  member = var.reader
+  member = var.reader # expect-undetermined: gcp-storage-no-public-access
 }

@@ -7,5 +7,5 @@ variable "public_access_prevention" {
 resource "google_storage_bucket" "data" {
   name                     = "acme-data"
   location                 = "EU"
-  public_access_prevention = var.public_access_prevention
+  public_access_prevention = var.public_access_prevention # expect-undetermined: gcp-storage-public-access-prevention
 }

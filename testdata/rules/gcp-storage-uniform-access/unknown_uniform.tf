@@ -6,5 +6,5 @@ variable "uniform_access" {
 resource "google_storage_bucket" "data" {
   name                        = "acme-data"
   location                    = "EU"
-  uniform_bucket_level_access = var.uniform_access
+  uniform_bucket_level_access = var.uniform_access # expect-undetermined: gcp-storage-uniform-access
 }

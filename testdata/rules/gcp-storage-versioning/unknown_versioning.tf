@@ -8,6 +8,6 @@ resource "google_storage_bucket" "data" {
   location = "EU"
 
   versioning {
-    enabled = var.keep_versions
+    enabled = var.keep_versions # expect-undetermined: gcp-storage-versioning
   }
 }

@@ -8,5 +8,5 @@ resource "google_compute_subnetwork" "configurable" {
   region        = "europe-west1"
   network       = "projects/acme/global/networks/vpc"
   ip_cidr_range = "10.10.0.0/20"
-  purpose       = var.purpose
+  purpose       = var.purpose # expect-undetermined: gcp-subnet-flow-logs
 }

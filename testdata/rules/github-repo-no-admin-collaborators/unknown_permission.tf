@@ -6,5 +6,5 @@ variable "permission" {
 resource "github_repository_collaborator" "configurable" {
   repository = "api"
   username   = "ana"
-  permission = var.permission
+  permission = var.permission # expect-undetermined: github-repo-no-admin-collaborators
 }

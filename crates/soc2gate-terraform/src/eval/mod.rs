@@ -10,6 +10,7 @@
 //! evaluated once per instance and memoized.
 
 mod calls;
+mod canonical;
 mod module_calls;
 mod refs;
 mod template;

@@ -7,7 +7,7 @@ use hcl_edit::expr::{Expression, Traversal, TraversalOperator};
 use hcl_edit::visit::{self, Visit};
 
 use super::{Bindings, Scope};
-use crate::value::Val;
+use crate::value::{encode_string, Val};
 
 /// Collects resource references while walking expressions (see [`Scope::refs`]).
 pub(crate) struct RefCollector<'s, 'a> {
@@ -95,7 +95,10 @@ impl Visit for RefCollector<'_, '_> {
                         // (`rule.id`) are never taken for references.
                         let address = format!("{rtype}.{name}");
                         if scope.config.declares(&address) {
-                            self.add(&scope.qualify(&address));
+                            let index = node.operators.get(1).map(|o| o.value());
+                            let instance =
+                                scope.instance_address(rtype, name, index, self.bindings);
+                            self.add(&scope.qualify(&instance));
                         }
                     }
                     _ => {}
@@ -103,5 +106,45 @@ impl Visit for RefCollector<'_, '_> {
             }
         }
         visit::visit_traversal(self, node);
+    }
+}
+
+impl Scope<'_> {
+    /// The address a reference to managed resource `rtype.name` names: one instance when
+    /// it is indexed with a known key that the resource's known instances have
+    /// (`aws_s3_bucket.b["logs"].id`, `aws_s3_bucket.b[count.index].arn`), else the
+    /// resource itself, which stands for all of its instances.
+    pub(crate) fn instance_address(
+        &self,
+        rtype: &str,
+        name: &str,
+        index: Option<&TraversalOperator>,
+        b: &Bindings,
+    ) -> String {
+        let plain = format!("{rtype}.{name}");
+        let key = match index {
+            Some(TraversalOperator::Index(e)) => self.eval(e, b),
+            Some(TraversalOperator::LegacyIndex(n)) => Val::Number(*n.value() as f64),
+            _ => return plain,
+        };
+        let suffix = match (&*self.resource_value(rtype, name), &key) {
+            (Val::Object(instances), key) => match key.to_str() {
+                Some(k) if instances.contains_key(&k) => {
+                    let mut s = String::from("[");
+                    encode_string(&k, &mut s);
+                    s.push(']');
+                    s
+                }
+                _ => return plain,
+            },
+            (Val::List(instances), key) => match key.to_number() {
+                Some(n) if n >= 0.0 && n.fract() == 0.0 && (n as usize) < instances.len() => {
+                    format!("[{}]", n as usize)
+                }
+                _ => return plain,
+            },
+            _ => return plain,
+        };
+        plain + &suffix
     }
 }

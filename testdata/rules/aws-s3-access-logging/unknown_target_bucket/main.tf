@@ -1,7 +1,11 @@
-# soc2gate-test: no findings
-# The log target comes from a variable without a default: the "scratch" bucket may be
-# that target (a log bucket), so it is not reported.
+# The log target comes from a variable without a default. A bucket whose own name is
+# unknown may be that target (a log bucket), so it is not reported; a bucket with a known
+# name is not exempted by it.
 variable "log_bucket" {
+  type = string
+}
+
+variable "staging_name" {
   type = string
 }
 
@@ -16,6 +20,10 @@ resource "aws_s3_bucket_logging" "data" {
   target_prefix = "data/"
 }
 
-resource "aws_s3_bucket" "scratch" { # expect-undetermined: aws-s3-access-logging
+resource "aws_s3_bucket" "staging" { # expect-undetermined: aws-s3-access-logging
+  bucket = var.staging_name
+}
+
+resource "aws_s3_bucket" "scratch" { # expect: aws-s3-access-logging
   bucket = "acme-scratch"
 }
