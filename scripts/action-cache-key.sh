@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The cache key of the soc2gate binary that the GitHub Action builds: the runner's OS and
 # architecture and a hash of everything the build reads (manifests, lock file, crate
-# sources, built-in policies). A moving ref such as `v1` or `main` gets a new key
-# whenever its code changes, which a key on the ref name alone would miss.
+# sources, built-in policies, vendored crates). A moving ref such as `v1` or `main` gets a
+# new key whenever its code changes, which a key on the ref name alone would miss.
 # Prints `key=...`; the action appends it to GITHUB_OUTPUT.
 set -euo pipefail
 
@@ -15,8 +15,10 @@ else
   sha() { shasum -a 256; }
 fi
 
+inputs=(Cargo.toml Cargo.lock crates policies)
+if [ -d vendor ]; then inputs+=(vendor); fi
 hash=$(
-  find Cargo.toml Cargo.lock crates policies -type f ! -path '*/target/*' |
+  find "${inputs[@]}" -type f ! -path '*/target/*' |
     LC_ALL=C sort |
     while IFS= read -r file; do
       printf '%s\n' "$file"

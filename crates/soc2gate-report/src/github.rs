@@ -2,7 +2,8 @@
 //! findings' lines (`::error file=...,line=...::message`).
 //!
 //! Critical and high findings are errors, medium ones warnings, low ones notices; a file
-//! that failed to load is an error, a module call that was not expanded a warning. A
+//! that failed to load is an error; the module calls that were not expanded are one
+//! warning with their count and the first few. A
 //! finding inside a called module says through which `module` blocks it was reached. Suppressed findings and the summary are plain log
 //! lines. GitHub shows a limited number of annotations per step, so the SARIF upload and
 //! the Markdown summary remain the complete lists.
@@ -22,9 +23,7 @@ pub(crate) fn render(report: &Report) -> String {
     for error in report.load_errors {
         push_load_error(&mut out, error);
     }
-    for u in report.unexpanded {
-        push_unexpanded(&mut out, u);
-    }
+    push_unexpanded(&mut out, report.unexpanded);
     for line in report.findings.iter().filter_map(suppressed_line) {
         out += &log_line(&line);
         out.push('\n');
@@ -54,11 +53,59 @@ fn push_finding(out: &mut String, finding: &Finding) {
     push_command(out, command, &properties, &message);
 }
 
-fn push_unexpanded(out: &mut String, u: &UnexpandedModule) {
-    let mut properties = location_properties(&u.location, false);
-    properties.push(("title", "soc2gate: module not expanded".to_string()));
-    let message = format!("{}\n{}", u.message(), u.help);
-    push_command(out, "warning", &properties, &message);
+/// Modules not expanded: one annotation for all of them, with the count and the first
+/// few (a repository calling registry modules has hundreds, which would crowd out the
+/// findings' annotations); the job summary (`--format markdown`) lists them all. A single
+/// one is annotated on its `module` block.
+fn push_unexpanded(out: &mut String, unexpanded: &[UnexpandedModule]) {
+    const SHOWN: usize = 5;
+    let title = ("title", "soc2gate: module not expanded".to_string());
+    match unexpanded {
+        [] => {}
+        [u] => {
+            let mut properties = location_properties(&u.location, false);
+            properties.push(title);
+            let message = format!("{}\n{}", u.message(), u.help);
+            push_command(out, "warning", &properties, &message);
+        }
+        all => {
+            let mut message = format!(
+                "{} module calls were not expanded, so the resources they create were not checked:",
+                all.len()
+            );
+            for u in all.iter().take(SHOWN) {
+                let _ = write!(
+                    message,
+                    "\n{}:{}: {}",
+                    u.location.file,
+                    u.location.start.line.max(1),
+                    u.message()
+                );
+            }
+            if all.len() > SHOWN {
+                let _ = write!(
+                    message,
+                    "\nand {} more; the job summary lists them all",
+                    all.len() - SHOWN
+                );
+            }
+            let mut helps: Vec<&str> = all.iter().map(|u| u.help.as_str()).collect();
+            helps.sort_unstable();
+            helps.dedup();
+            for help in helps {
+                let _ = write!(message, "\n{help}");
+            }
+            push_command(
+                out,
+                "warning",
+                &[(
+                    "title",
+                    format!("soc2gate: {} modules not expanded", all.len()),
+                )],
+                &message,
+            );
+        }
+    }
 }
 
 fn push_load_error(out: &mut String, error: &LoadError) {

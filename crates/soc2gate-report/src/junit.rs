@@ -27,7 +27,8 @@ pub(crate) fn render(report: &Report) -> String {
     let mut total = Tally::default();
     for rule in &rules {
         let findings = by_rule.get(rule.id).map_or(&[][..], Vec::as_slice);
-        let tally = rule_suite(&mut suites, rule, findings);
+        let idle = report.idle_rules.iter().any(|id| id == rule.id);
+        let tally = rule_suite(&mut suites, rule, findings, idle);
         total.add(tally);
     }
     if !report.load_errors.is_empty() {
@@ -72,13 +73,14 @@ impl Tally {
     }
 }
 
-fn rule_suite(out: &mut String, rule: &RuleView, findings: &[&Finding]) -> Tally {
+fn rule_suite(out: &mut String, rule: &RuleView, findings: &[&Finding], idle: bool) -> Tally {
     let suppressed = findings.iter().filter(|f| f.suppression.is_some()).count();
+    let idle = idle && findings.is_empty();
     let tally = Tally {
         tests: findings.len().max(1),
         failures: findings.len() - suppressed,
         errors: 0,
-        skipped: suppressed,
+        skipped: suppressed + usize::from(idle),
     };
     let _ = writeln!(
         out,
@@ -95,7 +97,18 @@ fn rule_suite(out: &mut String, rule: &RuleView, findings: &[&Finding]) -> Tally
         property(out, "controls", &rule.controls.join(", "));
     }
     out.push_str("    </properties>\n");
-    if findings.is_empty() {
+    if idle {
+        let types = rule
+            .meta
+            .map(|m| m.resource_types.join(", "))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "    <testcase name=\"nothing to evaluate\" classname=\"{}\">\n      <skipped message=\"{}\"/>\n    </testcase>",
+            attr(rule.id),
+            attr(&format!("no resource of its types ({types}) in the scanned files"))
+        );
+    } else if findings.is_empty() {
         let _ = writeln!(
             out,
             "    <testcase name=\"no findings\" classname=\"{}\"/>",

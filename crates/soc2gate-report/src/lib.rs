@@ -53,6 +53,7 @@
 //! | `modules_not_expanded[].reason` | string | why it was not expanded |
 //! | `modules_not_expanded[].help` | string | what to do about it |
 
+mod compact;
 mod github;
 mod json;
 mod junit;
@@ -89,18 +90,31 @@ pub enum Format {
     Github,
     /// Markdown for `$GITHUB_STEP_SUMMARY` and pull request comments.
     Markdown,
+    /// One line per finding, `file:line:col: severity rule-id message`, for terminals,
+    /// editors and grep.
+    Compact,
 }
 
 impl Format {
     /// Every format, in the order the command line lists them.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Text,
         Format::Json,
         Format::Sarif,
         Format::Junit,
         Format::Github,
         Format::Markdown,
+        Format::Compact,
     ];
+
+    /// Every format's name, for error messages: `text, json, ... or compact`.
+    pub fn names() -> String {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
+        match names.split_last() {
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        }
+    }
 
     /// The name used on the command line.
     pub fn as_str(self) -> &'static str {
@@ -111,6 +125,7 @@ impl Format {
             Format::Junit => "junit",
             Format::Github => "github",
             Format::Markdown => "markdown",
+            Format::Compact => "compact",
         }
     }
 }
@@ -127,11 +142,7 @@ impl FromStr for Format {
         Format::ALL
             .into_iter()
             .find(|f| f.as_str() == s)
-            .ok_or_else(|| {
-                format!(
-                    "unknown format `{s}`: expected text, json, sarif, junit, github or markdown"
-                )
-            })
+            .ok_or_else(|| format!("unknown format `{s}`: expected {}", Format::names()))
     }
 }
 
@@ -152,6 +163,8 @@ pub struct Summary {
     pub fail_on: Severity,
     /// Whether the findings fail the gate (exit code 1).
     pub fails: bool,
+    /// How many findings fail the gate: unsuppressed, at or above `fail_on`.
+    pub failing: usize,
 }
 
 /// Everything a report shows.
@@ -171,6 +184,12 @@ pub struct Report<'a> {
     pub summary: Summary,
     /// soc2gate's version, for JSON and the SARIF driver.
     pub tool_version: &'a str,
+    /// Ids of evaluated rules that had nothing to evaluate: no resource of their types in
+    /// the scan. JUnit reports them as skipped rather than passing.
+    pub idle_rules: &'a [String],
+    /// Lines the text format prints after its summary line and before the gate's verdict
+    /// (what the caller's gate adds: excluded files, the baseline, diff mode).
+    pub notes: &'a [String],
 }
 
 /// Options of the text format.
@@ -200,6 +219,7 @@ pub fn render(format: Format, report: &Report, text: &TextOptions) -> String {
         Format::Junit => junit::render(report),
         Format::Github => github::render(report),
         Format::Markdown => markdown::render(report),
+        Format::Compact => compact::render(report),
     }
 }
 
@@ -332,6 +352,6 @@ mod tests {
         assert!("xml"
             .parse::<Format>()
             .unwrap_err()
-            .contains("text, json, sarif, junit, github or markdown"));
+            .contains("text, json, sarif, junit, github, markdown or compact"));
     }
 }

@@ -69,7 +69,48 @@ pub(crate) fn render(report: &Report, opts: &TextOptions) -> String {
 
     out += &summary_line(report, opts.color);
     out.push('\n');
+    for note in report.notes {
+        out += note;
+        out.push('\n');
+    }
+    out += &verdict_line(report, opts.color);
+    out.push('\n');
     out
+}
+
+/// The gate's verdict, the last line: how many findings are at or above `--fail-on` and
+/// fail it, how many are below it and are only shown.
+pub(crate) fn verdict_line(report: &Report, color: bool) -> String {
+    let s = &report.summary;
+    let below = Counts::of(report.findings).active.saturating_sub(s.failing);
+    let (word, word_color) = if s.fails {
+        ("fails", RED)
+    } else {
+        ("passes", GREEN)
+    };
+    let word = if color {
+        format!("{BOLD}{word_color}{word}{RESET}")
+    } else {
+        word.to_string()
+    };
+    let at_or_above = match s.failing {
+        0 => "no finding".to_string(),
+        n => plural(n, "finding"),
+    };
+    let mut line = format!(
+        "gate {word}: {at_or_above} at or above {} (--fail-on {})",
+        s.fail_on, s.fail_on
+    );
+    if below > 0 {
+        let _ = write!(
+            line,
+            "; {} below {} {} not fail it",
+            plural(below, "finding"),
+            s.fail_on,
+            if below == 1 { "does" } else { "do" }
+        );
+    }
+    line
 }
 
 /// A rendered diagnostic, then `trailer` (lines of its own), then a blank line.
@@ -231,15 +272,9 @@ fn finding_diagnostic<'a>(
     } else {
         format!("{}\n[{tags}]", wrap(&head, width.header))
     };
-    let help = rule.and_then(|r| {
-        let (text, more) = first_paragraph(&r.remediation);
-        match (text.is_empty(), more) {
-            (true, _) => None,
-            (false, false) => Some(text),
-            (false, true) => Some(format!("{text} (more: `soc2gate explain {}`)", r.id)),
-        }
-        .map(|help| wrap(&help, width.help))
-    });
+    let help = rule
+        .and_then(|r| help_text(&r.remediation, &r.id))
+        .map(|help| wrap(&help, width.help));
     Snippet::new(
         header,
         miette_severity(finding.severity),
@@ -263,6 +298,23 @@ fn load_error_diagnostic<'a>(
         None,
         source,
     )
+}
+
+/// The `help:` of a finding: the remediation's first paragraph, pointing at `soc2gate
+/// explain` when there is more. A paragraph that introduces what follows (`...like this:`)
+/// loses its colon, since the example it announces is not shown here.
+fn help_text(remediation: &str, id: &str) -> Option<String> {
+    let (text, more) = first_paragraph(remediation);
+    if text.is_empty() {
+        return None;
+    }
+    if !more {
+        return Some(text);
+    }
+    Some(match text.strip_suffix(':') {
+        Some(intro) => format!("{} (example: `soc2gate explain {id}`)", intro.trim_end()),
+        None => format!("{text} (more: `soc2gate explain {id}`)"),
+    })
 }
 
 /// The icon and color of a finding follow its severity.
@@ -532,6 +584,22 @@ mod tests {
             first_paragraph("Read **this** and [that](https://x.y/z)."),
             ("Read this and that (https://x.y/z).".to_string(), false)
         );
+    }
+
+    #[test]
+    fn help_never_ends_with_the_colon_of_an_example_it_leaves_out() {
+        let md =
+            "Attach a policy that denies plain HTTP:\n\n```hcl\nresource \"x\" \"y\" {}\n```\n";
+        assert_eq!(
+            help_text(md, "r").unwrap(),
+            "Attach a policy that denies plain HTTP (example: `soc2gate explain r`)"
+        );
+        assert_eq!(
+            help_text("Turn it on.\n\nSee the docs.", "r").unwrap(),
+            "Turn it on. (more: `soc2gate explain r`)"
+        );
+        assert_eq!(help_text("Turn it on.", "r").unwrap(), "Turn it on.");
+        assert_eq!(help_text("  \n", "r"), None);
     }
 
     #[test]

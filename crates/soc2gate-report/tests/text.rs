@@ -31,14 +31,21 @@ fn color_when_asked() {
 }
 
 #[test]
-fn the_summary_is_the_last_line() {
+fn the_summary_then_the_gates_verdict_are_the_last_lines() {
     let out = text(&common::small(), false, 100);
+    let last: Vec<&str> = out.lines().rev().take(2).collect();
     assert_eq!(
-        out.lines().last().unwrap(),
-        "2 findings (1 critical, 1 high) in 3 files, 2 modules, 5 resources · 1 suppressed · 1 file failed to load · 0.12s"
+        last,
+        [
+            "gate fails: 2 findings at or above low (--fail-on low)",
+            "2 findings (1 critical, 1 high) in 3 files, 2 modules, 5 resources · 1 suppressed · 1 file failed to load · 0.12s"
+        ]
     );
     let out = text(&common::clean(), false, 100);
-    assert_eq!(out, "No findings in 1 file, 1 module, 1 resource · 0.00s\n");
+    assert_eq!(
+        out,
+        "No findings in 1 file, 1 module, 1 resource · 0.00s\ngate passes: no finding at or above low (--fail-on low)\n"
+    );
 }
 
 #[test]
@@ -114,6 +121,8 @@ fn odd_spans_render_with_a_label() {
         sources: &sources,
         summary: Default::default(),
         tool_version: "0",
+        idle_rules: &[],
+        notes: &[],
     };
     let out = render(Format::Text, &report, &TextOptions::default());
     assert!(!out.contains("Failed to read contents"), "{out}");
@@ -136,7 +145,8 @@ fn a_finding_inside_a_module_says_which_calls_lead_there() {
     );
     assert!(
         out.lines()
-            .last()
+            .rev()
+            .nth(1)
             .unwrap()
             .contains(" · 1 module not expanded · "),
         "{out}"

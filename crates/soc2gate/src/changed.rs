@@ -27,6 +27,19 @@ fn git(cwd: &Path, args: &[&str]) -> Result<String, String> {
     }
 }
 
+/// The command that fetches `reference`: `origin/main` is branch `main` of the remote
+/// `origin` (`git fetch origin origin/main` fails: the remote has no such branch).
+fn fetch_command(top: &Path, reference: &str) -> String {
+    let remotes = git(top, &["remote"]).unwrap_or_default();
+    let remote_branch = reference.split_once('/').filter(|(remote, branch)| {
+        !branch.is_empty() && (*remote == "origin" || remotes.lines().any(|r| r == *remote))
+    });
+    match remote_branch {
+        Some((remote, branch)) => format!("git fetch {remote} {branch}"),
+        None => format!("git fetch origin {reference}"),
+    }
+}
+
 /// The files changed since `reference` in the git repository holding `cwd`, as display
 /// paths (relative to `cwd`): committed since the merge base of `reference` and `HEAD`
 /// (`git diff REF...HEAD`), changed in the work tree or the index, and untracked files
@@ -37,7 +50,7 @@ pub fn changed_files(cwd: &Path, reference: &str) -> Result<BTreeSet<String>, St
     })?;
     let top = PathBuf::from(top.trim());
     git(&top, &["rev-parse", "--verify", "--quiet", &format!("{reference}^{{commit}}")]).map_err(|_| {
-        format!("--changed-since {reference}: no such commit in this repository; give a branch, tag or commit that exists (in CI, fetch it first: `git fetch origin {reference}`, or check out with fetch-depth: 0)")
+        format!("--changed-since {reference}: no such commit in this repository; give a branch, tag or commit that exists (in CI, fetch it first: `{}`, or check out with fetch-depth: 0)", fetch_command(&top, reference))
     })?;
     let range = format!("{reference}...HEAD");
     let committed = git(&top, &["diff", "--name-only", "-z", "--no-renames", &range, "--"]).map_err(|e| {
@@ -65,29 +78,74 @@ pub fn changed_files(cwd: &Path, reference: &str) -> Result<BTreeSet<String>, St
         .collect())
 }
 
-/// Keeps the findings located in a changed file, or in a unit (its files in `units`) that
-/// contains a changed file. Returns how many were left out.
+/// The Terraform module (directory) of a Terraform file; `None` for other files (a
+/// settings file is a unit of its own).
+fn module_dir(file: &str) -> Option<&str> {
+    let terraform = [".tf", ".tf.json", ".tfvars", ".tfvars.json"]
+        .iter()
+        .any(|ext| file.ends_with(ext));
+    terraform.then(|| file.rsplit_once('/').map_or(".", |(dir, _)| dir))
+}
+
+/// Keeps the findings a change is responsible for, and returns the others:
+/// - a finding located in a changed file;
+/// - a finding of a root module (reached without a module call): when its unit (the
+///   module with the modules it calls) contains a changed file;
+/// - a finding inside a called module: when that module has a changed file, or when it
+///   is reached through a `module` block in a module with a changed file. A module shared
+///   by many callers is judged through each caller: a change to one caller does not
+///   report what the module's other callers make it do.
 pub fn filter(
     findings: &mut Vec<Finding>,
     changed: &BTreeSet<String>,
     units: &[Vec<String>],
-) -> usize {
-    let touched: Vec<&Vec<String>> = units
+) -> Vec<Finding> {
+    let touched_units: Vec<&Vec<String>> = units
         .iter()
         .filter(|files| files.iter().any(|f| changed.contains(f)))
         .collect();
-    let before = findings.len();
-    findings.retain(|f| {
-        let file = &f.location.file;
-        changed.contains(file) || touched.iter().any(|files| files.contains(file))
-    });
-    before - findings.len()
+    let changed_modules: BTreeSet<&str> = changed.iter().filter_map(|f| module_dir(f)).collect();
+    let in_changed_module = |file: &str| {
+        changed.contains(file) || module_dir(file).is_some_and(|d| changed_modules.contains(d))
+    };
+    let responsible = |f: &Finding| {
+        let file = f.location.file.as_str();
+        changed.contains(file)
+            || f.occurrences().iter().any(|o| {
+                if o.via.is_empty() {
+                    touched_units
+                        .iter()
+                        .any(|files| files.iter().any(|u| u == file))
+                } else {
+                    in_changed_module(file)
+                        || o.via
+                            .iter()
+                            .any(|call| in_changed_module(&call.location.file))
+                }
+            })
+    };
+    let (kept, hidden) = std::mem::take(findings).into_iter().partition(responsible);
+    *findings = kept;
+    hidden
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use soc2gate_model::{Location, Severity};
+
+    fn via(finding: Finding, calls: &[&str]) -> Finding {
+        Finding {
+            via: calls
+                .iter()
+                .map(|file| soc2gate_model::CallSite {
+                    address: "module.m".into(),
+                    location: at(file).location,
+                })
+                .collect(),
+            ..finding
+        }
+    }
 
     fn at(file: &str) -> Finding {
         Finding {
@@ -110,25 +168,72 @@ mod tests {
         }
     }
 
+    fn files(findings: &[Finding]) -> Vec<&str> {
+        findings.iter().map(|f| f.location.file.as_str()).collect()
+    }
+
     #[test]
-    fn keeps_changed_files_and_units_with_a_changed_file() {
+    fn keeps_changed_files_and_root_units_with_a_changed_file() {
         let units = vec![
-            vec![
-                "a/main.tf".to_string(),
-                "a/vars.tf".to_string(),
-                "modules/m/main.tf".to_string(),
-            ],
+            vec!["a/main.tf".to_string(), "a/vars.tf".to_string()],
             vec!["b/main.tf".to_string()],
         ];
-        let mut findings = vec![
-            at("a/main.tf"),
-            at("modules/m/main.tf"),
-            at("b/main.tf"),
-            at("c/main.tf"),
-        ];
+        let mut findings = vec![at("a/main.tf"), at("b/main.tf"), at("c/main.tf")];
         let changed = BTreeSet::from(["a/vars.tf".to_string(), "c/main.tf".to_string()]);
-        assert_eq!(filter(&mut findings, &changed, &units), 1);
-        let kept: Vec<&str> = findings.iter().map(|f| f.location.file.as_str()).collect();
-        assert_eq!(kept, vec!["a/main.tf", "modules/m/main.tf", "c/main.tf"]);
+        let hidden = filter(&mut findings, &changed, &units);
+        assert_eq!(files(&hidden), ["b/main.tf"]);
+        assert_eq!(files(&findings), ["a/main.tf", "c/main.tf"]);
+    }
+
+    #[test]
+    fn a_shared_module_is_judged_through_its_changed_callers_only() {
+        // envs/a and envs/b both call modules/m; only envs/a changed.
+        let units = vec![
+            vec![
+                "envs/a/main.tf".to_string(),
+                "modules/m/main.tf".to_string(),
+            ],
+            vec![
+                "envs/b/main.tf".to_string(),
+                "modules/m/main.tf".to_string(),
+            ],
+        ];
+        let changed = BTreeSet::from(["envs/a/main.tf".to_string()]);
+        let mut findings = vec![
+            via(at("modules/m/main.tf"), &["envs/a/main.tf"]),
+            via(at("modules/m/main.tf"), &["envs/b/main.tf"]),
+            // Reached through both callers (merged): the changed one is enough.
+            Finding {
+                also: vec![soc2gate_model::Occurrence {
+                    resource: String::new(),
+                    attribute: String::new(),
+                    via: via(at("x"), &["envs/a/main.tf"]).via,
+                }],
+                ..via(at("modules/m/s3.tf"), &["envs/b/main.tf"])
+            },
+        ];
+        let hidden = filter(&mut findings, &changed, &units);
+        assert_eq!(findings.len(), 2);
+        assert_eq!(hidden.len(), 1);
+        assert_eq!(hidden[0].via[0].location.file, "envs/b/main.tf");
+
+        // A change inside the module itself reports it through every caller.
+        let changed = BTreeSet::from(["modules/m/variables.tf".to_string()]);
+        let mut findings = vec![
+            via(at("modules/m/main.tf"), &["envs/a/main.tf"]),
+            via(at("modules/m/main.tf"), &["envs/b/main.tf"]),
+            at("envs/b/main.tf"),
+        ];
+        let units: Vec<Vec<String>> = units
+            .into_iter()
+            .map(|mut files| {
+                files.push("modules/m/variables.tf".to_string());
+                files
+            })
+            .collect();
+        let hidden = filter(&mut findings, &changed, &units);
+        // The callers' own findings too: a module's outputs flow back into its callers.
+        assert!(hidden.is_empty(), "{hidden:?}");
+        assert_eq!(findings.len(), 3);
     }
 }

@@ -28,7 +28,7 @@ Examples:
   soc2gate rules --format json                  the rule catalogue
   soc2gate rules --control CC6.7                the rules that serve one SOC 2 criterion
   soc2gate explain aws-s3-tls-only              what a rule checks and how to fix it
-  soc2gate docs                                 write the rule documentation to docs/
+  soc2gate docs --out site/                     write the rule documentation to site/
   soc2gate policy test policies/                run Rego unit tests (*_test.rego)
   soc2gate init                                 write a commented soc2gate.toml
   soc2gate baseline create                      accept today's findings in .soc2gate-baseline.json
@@ -88,16 +88,20 @@ Examples:
   soc2gate explain my-rule --policy-dir my-policies/";
 
 const DOCS_HELP: &str = "\
-Writes DIR/rules.md (the catalogue, by SOC 2 criterion) and DIR/rules/<id>.md (the page
-`soc2gate explain <id>` prints) for the built-in rules, and removes the pages of rules
-that no longer exist. The examples come from each rule's fixtures under
-testdata/rules/<id>/.
+For maintaining soc2gate's own documentation. Writes DIR/rules.md (the catalogue, by SOC 2
+criterion) and DIR/rules/<id>.md (the page `soc2gate explain <id>` prints) for the
+built-in rules, and removes the pages of rules that no longer exist. The examples come
+from each rule's fixtures under testdata/rules/<id>/.
+
+It replaces and removes only files it generated: when another file is at one of its
+paths (your own docs/rules.md), it writes nothing and says which. Outside a checkout of
+soc2gate, --out is required.
 
 With --check nothing is written: exit code 0 when DIR is up to date, 1 with the list of
 files that differ.
 
 Examples:
-  soc2gate docs                   regenerate docs/
+  soc2gate docs                   regenerate docs/ (in a checkout of soc2gate)
   soc2gate docs --check           fail when docs/ is out of date (run in CI)
   soc2gate docs --out site/       write somewhere else";
 
@@ -122,7 +126,8 @@ pub enum Command {
     /// Explain one rule: what it checks, why, how to fix a finding, and examples.
     #[command(after_help = EXPLAIN_HELP)]
     Explain(ExplainArgs),
-    /// Write the rule documentation (docs/rules.md and a page per rule) from the policies.
+    /// Write the rule documentation (docs/rules.md and a page per rule) from the policies;
+    /// for soc2gate's own docs/, or --out DIR.
     #[command(after_help = DOCS_HELP)]
     Docs(DocsArgs),
     /// Work with Rego policies.
@@ -144,8 +149,10 @@ pub struct ScanArgs {
     pub paths: Vec<PathBuf>,
 
     /// Format of the report on standard output: text, json, sarif, junit (JUnit XML),
-    /// github (workflow commands that annotate the lines in GitHub Actions) or markdown
-    /// (for $GITHUB_STEP_SUMMARY and pull request comments).
+    /// github (workflow commands that annotate the lines in GitHub Actions), markdown
+    /// (for $GITHUB_STEP_SUMMARY and pull request comments) or compact (one line per
+    /// finding: `file:line:col: severity rule-id message`). With --changed-since, SARIF
+    /// still holds every finding: code scanning compares whole analyses.
     #[arg(long, short = 'f', default_value = "text", value_parser = parse_format)]
     pub format: Format,
 
@@ -164,8 +171,8 @@ pub struct ScanArgs {
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// Ignore `soc2gate:ignore` comments: only soc2gate.toml exceptions and the baseline
-    /// suppress findings.
+    /// Ignore `soc2gate:ignore` comments, and Checkov's and Trivy's inline suppressions:
+    /// only soc2gate.toml exceptions and the baseline suppress findings.
     #[arg(long)]
     pub no_inline_exceptions: bool,
 
@@ -337,9 +344,10 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args)]
 pub struct DocsArgs {
-    /// The directory to write to.
-    #[arg(long, value_name = "DIR", default_value = "docs")]
-    pub out: PathBuf,
+    /// The directory to write to. Default: docs/, in a checkout of soc2gate only;
+    /// anywhere else it must be given.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 
     /// Write nothing; exit 1 and list the files that differ when DIR is out of date.
     #[arg(long)]
@@ -402,9 +410,8 @@ pub enum ListFormat {
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
-    s.parse::<Format>().map_err(|_| {
-        format!("unknown format `{s}`: expected text, json, sarif, junit, github or markdown")
-    })
+    s.parse::<Format>()
+        .map_err(|_| format!("unknown format `{s}`: expected {}", Format::names()))
 }
 
 fn parse_var(s: &str) -> Result<(String, String), String> {

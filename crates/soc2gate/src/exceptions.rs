@@ -173,7 +173,7 @@ pub fn parse_directive(text: &str) -> Result<Directive, String> {
 }
 
 /// Comment syntax of a file, by name; `None` for files without comments (JSON).
-fn syntax(path: &str) -> Option<Syntax> {
+pub(crate) fn syntax(path: &str) -> Option<Syntax> {
     if path.ends_with(".yml") || path.ends_with(".yaml") {
         Some(Syntax::Yaml)
     } else if path.ends_with(".json") {
@@ -184,14 +184,14 @@ fn syntax(path: &str) -> Option<Syntax> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Syntax {
+pub(crate) enum Syntax {
     Hcl,
     Yaml,
 }
 
 /// Where the comment holding the marker at byte `at` of `line` starts, if the marker is in
 /// a comment: the comment sign must come right before it (spaces allowed), outside a string.
-fn comment_start(line: &str, at: usize, syntax: Syntax) -> Option<usize> {
+pub(crate) fn comment_start(line: &str, at: usize, syntax: Syntax) -> Option<usize> {
     let before = line[..at].trim_end();
     let start = if before.ends_with('#') {
         before.len() - 1
@@ -216,7 +216,7 @@ fn comment_start(line: &str, at: usize, syntax: Syntax) -> Option<usize> {
     Some(start)
 }
 
-fn is_comment_line(line: &str, syntax: Syntax) -> bool {
+pub(crate) fn is_comment_line(line: &str, syntax: Syntax) -> bool {
     let t = line.trim_start();
     t.starts_with('#') || (syntax == Syntax::Hcl && (t.starts_with("//") || t.starts_with("/*")))
 }

@@ -16,6 +16,7 @@ use crate::changed;
 use crate::config::{Config, Selection};
 use crate::date::Date;
 use crate::exceptions::{self, Targets, UNUSED_EXCEPTION};
+use crate::migrated;
 use crate::paths::Rebase;
 use crate::scan::ScanOutcome;
 
@@ -41,6 +42,9 @@ pub struct Gated {
     pub fixed: Vec<Entry>,
     /// Findings left out by diff mode because they lie outside the changed files.
     pub unchanged: usize,
+    /// Those findings themselves: code scanning (SARIF) still gets them, since it
+    /// compares whole analyses and would show the ones left out as fixed.
+    pub hidden: Vec<Finding>,
 }
 
 /// Applies `settings` to the findings of `outcome` and sorts them. soc2gate's own rules
@@ -59,21 +63,31 @@ pub fn apply(outcome: &mut ScanOutcome, settings: &Settings) -> Gated {
         .collect();
 
     let mut reported = Vec::new();
-    let any_comment = || {
-        outcome
-            .sources
-            .values()
-            .any(|s| s.text.contains(exceptions::MARKER))
-    };
-    if settings.inline_exceptions && any_comment() {
+    let any_comment =
+        |marker: &dyn Fn(&str) -> bool| outcome.sources.values().any(|s| marker(&s.text));
+    let own = any_comment(&|text| text.contains(exceptions::MARKER));
+    let migrated = any_comment(&|text| migrated::any(text));
+    if settings.inline_exceptions && (own || migrated) {
         let targets = Targets::new(&outcome.maps, &outcome.sources);
-        reported = exceptions::apply(
-            &mut outcome.findings,
-            &outcome.sources,
-            &targets,
-            settings.today,
-            &|id| rule_ids.contains(id),
-        );
+        if own {
+            reported = exceptions::apply(
+                &mut outcome.findings,
+                &outcome.sources,
+                &targets,
+                settings.today,
+                &|id| rule_ids.contains(id),
+            );
+        }
+        // Checkov's and Trivy's comments, for the rules that check the same thing.
+        if migrated {
+            migrated::apply(
+                &mut outcome.findings,
+                &outcome.sources,
+                &outcome.maps,
+                &targets,
+                settings.today,
+            );
+        }
     }
     outcome.findings.append(&mut reported);
 
@@ -105,7 +119,8 @@ pub fn apply(outcome: &mut ScanOutcome, settings: &Settings) -> Gated {
     // count of findings not shown is in the report's terms.
     if let Some(changed) = settings.changed {
         let units: Vec<Vec<String>> = outcome.maps.iter().map(|m| m.files.clone()).collect();
-        gated.unchanged = changed::filter(&mut outcome.findings, changed, &units);
+        gated.hidden = changed::filter(&mut outcome.findings, changed, &units);
+        gated.unchanged = gated.hidden.len();
     }
     gated
 }

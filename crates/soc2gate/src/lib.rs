@@ -11,6 +11,7 @@ pub mod docs;
 pub mod evidence;
 pub mod exceptions;
 pub mod gate;
+pub mod migrated;
 pub mod paths;
 pub mod scan;
 
@@ -390,13 +391,14 @@ struct Extras<'a> {
 }
 
 impl Extras<'_> {
-    fn text(&self) -> String {
-        let mut out = String::new();
+    /// The text report's lines after its summary line.
+    fn notes(&self) -> Vec<String> {
+        let mut out = Vec::new();
         if self.excluded > 0 {
-            out += &format!(
-                "excluded: {} by `exclude` in soc2gate.toml\n",
+            out.push(format!(
+                "excluded: {} by `exclude` in soc2gate.toml",
                 plural(self.excluded, "file")
-            );
+            ));
         }
         if self.ignored > 0 {
             out += &format!(
@@ -405,29 +407,29 @@ impl Extras<'_> {
             );
         }
         if let Some(b) = self.baseline {
-            out += &format!(
-                "baseline {}: {} of its {} no longer found (fixed)\n",
+            out.push(format!(
+                "baseline {}: {} of its {} no longer found (fixed)",
                 b.display,
                 self.gated.fixed.len(),
                 plural(b.entries.len(), "finding")
-            );
+            ));
             for e in &self.gated.fixed {
                 let attribute = if e.attribute.is_empty() {
                     String::new()
                 } else {
                     format!(" {}", e.attribute)
                 };
-                out += &format!(
-                    "fixed: {} at {} ({}{attribute})\n",
+                out.push(format!(
+                    "fixed: {} at {} ({}{attribute})",
                     e.rule, e.file, e.resource
-                );
+                ));
             }
         }
         if let Some(r) = self.changed_since {
-            out += &format!(
-                "changed since {r}: {} outside the changed files and their modules not shown\n",
+            out.push(format!(
+                "changed since {r}: {} outside the changed files and their modules not shown",
                 plural(self.gated.unchanged, "finding")
-            );
+            ));
         }
         out
     }
@@ -455,7 +457,6 @@ impl Extras<'_> {
 
     fn apply(&self, format: Format, rendered: String) -> String {
         match format {
-            Format::Text => rendered + &self.text(),
             Format::Json => self.json(&rendered),
             _ => rendered,
         }
@@ -623,6 +624,12 @@ fn cmd_scan(args: &ScanArgs, evidence: Option<&Path>) -> u8 {
         }
     };
     let mut outcome = run_scan(&args.paths, &cwd, &prepared, load, evidence.is_some());
+    if outcome.files == 0 && !outcome.discover_errors.is_empty() {
+        // Nothing could be scanned: only the errors, since a report ("No findings in 0
+        // files") would read as a pass in a CI log.
+        print_scan_problems(&outcome, &args.paths, false);
+        return EXIT_ERROR;
+    }
     let rules_evaluated = outcome.rules.len();
     let gated = gate::apply(
         &mut outcome,
@@ -642,7 +649,11 @@ fn cmd_scan(args: &ScanArgs, evidence: Option<&Path>) -> u8 {
         .map(Severity::from)
         .or(prepared.config.as_ref().and_then(|c| c.fail_on))
         .unwrap_or(Severity::Low);
-    let failing = outcome.findings.iter().any(|f| gate::fails(f, threshold));
+    let failing = outcome
+        .findings
+        .iter()
+        .filter(|f| gate::fails(f, threshold))
+        .count();
     let summary = Summary {
         files: outcome.files,
         modules: outcome.units,
@@ -650,8 +661,17 @@ fn cmd_scan(args: &ScanArgs, evidence: Option<&Path>) -> u8 {
         rules: rules_evaluated,
         elapsed: outcome.elapsed,
         fail_on: threshold,
-        fails: failing,
+        fails: failing > 0,
+        failing,
     };
+    let extras = Extras {
+        excluded: outcome.excluded,
+        baseline: baseline.as_ref(),
+        changed_since: args.changed_since.as_deref(),
+        gated: &gated,
+    };
+    let notes = extras.notes();
+    let idle_rules = outcome.idle_rules();
     let report = Report {
         findings: &outcome.findings,
         load_errors: &outcome.load_errors,
@@ -660,6 +680,8 @@ fn cmd_scan(args: &ScanArgs, evidence: Option<&Path>) -> u8 {
         sources: &outcome.sources,
         summary,
         tool_version: env!("CARGO_PKG_VERSION"),
+        idle_rules: &idle_rules,
+        notes: &notes,
     };
     let extras = Extras {
         excluded: outcome.excluded,
@@ -668,13 +690,28 @@ fn cmd_scan(args: &ScanArgs, evidence: Option<&Path>) -> u8 {
         changed_since: args.changed_since.as_deref(),
         gated: &gated,
     };
+    // SARIF goes to code scanning, which compares whole analyses: it gets the findings
+    // that diff mode leaves out of the other reports, or they would show as fixed.
+    let every_finding = (!gated.hidden.is_empty()).then(|| {
+        let mut all = outcome.findings.clone();
+        all.extend(gated.hidden.iter().cloned());
+        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        all
+    });
+    let report_for = |format: Format| match (&every_finding, format) {
+        (Some(all), Format::Sarif) => Report {
+            findings: all,
+            ..report
+        },
+        _ => report,
+    };
     let mut code = EXIT_OK;
     for (format, path) in &args.output {
         let text = extras.apply(
             *format,
             render(
                 *format,
-                &report,
+                &report_for(*format),
                 &TextOptions {
                     color: false,
                     width: 100,
@@ -695,7 +732,7 @@ fn cmd_scan(args: &ScanArgs, evidence: Option<&Path>) -> u8 {
         args.format,
         render(
             args.format,
-            &report,
+            &report_for(args.format),
             &TextOptions {
                 color,
                 width: terminal_width(),
@@ -717,7 +754,7 @@ fn cmd_scan(args: &ScanArgs, evidence: Option<&Path>) -> u8 {
         || (!outcome.load_errors.is_empty() && !args.allow_parse_errors);
     let code = if untrusted || code == EXIT_ERROR {
         EXIT_ERROR
-    } else if failing {
+    } else if failing > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_OK
@@ -914,15 +951,7 @@ fn cmd_explain(args: &ExplainArgs) -> u8 {
     };
     let rules = sorted_rules(&set);
     let Some(rule) = rules.iter().find(|r| r.id == args.id) else {
-        let mut near: Vec<&str> = rules
-            .iter()
-            .map(|r| r.id.as_str())
-            .filter(|id| {
-                let head = args.id.split('-').take(2).collect::<Vec<_>>().join("-");
-                id.contains(&args.id) || id.starts_with(&head)
-            })
-            .collect();
-        near.sort();
+        let near = similar_ids(&args.id, rules.iter().map(|r| r.id.as_str()));
         eprintln!("error: no rule `{}`", args.id);
         if !near.is_empty() {
             eprintln!("  similar: {}", near.join(", "));
@@ -936,19 +965,51 @@ fn cmd_explain(args: &ExplainArgs) -> u8 {
     EXIT_OK
 }
 
+/// The ids most like a mistyped one, closest first: those that contain it (a prefix or a
+/// part of an id), then by edit distance, then by id. Candidates are within a few edits,
+/// contain it, or share its first two words. At most five.
+fn similar_ids<'a>(typed: &str, ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let head = typed.split('-').take(2).collect::<Vec<_>>().join("-");
+    let close = (typed.chars().count() / 3).max(2);
+    let mut near: Vec<(bool, usize, &str)> = ids
+        .filter_map(|id| {
+            let distance = strsim::damerau_levenshtein(typed, id);
+            let contains = id.contains(typed);
+            (distance <= close || contains || id.starts_with(&head))
+                .then_some((!contains, distance, id))
+        })
+        .collect();
+    near.sort();
+    near.into_iter().take(5).map(|(_, _, id)| id).collect()
+}
+
 fn cmd_docs(args: &DocsArgs) -> u8 {
+    let out = match &args.out {
+        Some(out) => out.clone(),
+        None => {
+            let cwd = match working_dir() {
+                Ok(c) => c,
+                Err(code) => return code,
+            };
+            if !docs::is_soc2gate_repository(&cwd) {
+                eprintln!("error: `soc2gate docs` maintains the rule documentation of soc2gate's own repository (its docs/), and this is not one; to write the rule pages elsewhere, name a directory of their own: `soc2gate docs --out DIR`");
+                return EXIT_ERROR;
+            }
+            PathBuf::from("docs")
+        }
+    };
     let set = match load_policies(&[]) {
         Ok(p) => p,
         Err(code) => return code,
     };
     let files = docs::generate(&sorted_rules(&set));
-    let shown = |rel: &str| args.out.join(rel).display().to_string();
+    let shown = |rel: &str| out.join(rel).display().to_string();
     if args.check {
-        let differences = docs::differences(&args.out, &files);
+        let differences = docs::differences(&out, &files);
         if differences.is_empty() {
             println!(
                 "{} is up to date ({})",
-                args.out.display(),
+                out.display(),
                 plural(files.len(), "file")
             );
             return EXIT_OK;
@@ -958,13 +1019,16 @@ fn cmd_docs(args: &DocsArgs) -> u8 {
                 docs::Difference::Missing => "missing",
                 docs::Difference::Changed => "differs from the rules",
                 docs::Difference::Stale => "is the page of a rule that no longer exists",
+                docs::Difference::Foreign => {
+                    "is not a file `soc2gate docs` generated, and would not be replaced"
+                }
             };
             eprintln!("{}: {what}", shown(rel));
         }
-        let command = if args.out == Path::new("docs") {
+        let command = if args.out.is_none() {
             "soc2gate docs".to_string()
         } else {
-            format!("soc2gate docs --out {}", args.out.display())
+            format!("soc2gate docs --out {}", out.display())
         };
         eprintln!(
             "error: {} of the rule documentation out of date; regenerate with `{command}` (from a checkout: `cargo run -- {}`)",
@@ -973,18 +1037,32 @@ fn cmd_docs(args: &DocsArgs) -> u8 {
         );
         return EXIT_FINDINGS;
     }
-    match docs::write(&args.out, &files) {
+    match docs::write(&out, &files) {
         Ok(changes) => {
             println!(
                 "{}: {} generated, {} changed",
-                args.out.display(),
+                out.display(),
                 plural(files.len(), "file"),
                 changes.len()
             );
             EXIT_OK
         }
-        Err(e) => {
-            eprintln!("error: cannot write to {}: {e}", args.out.display());
+        Err(docs::WriteError::Foreign(paths)) => {
+            for rel in &paths {
+                eprintln!(
+                    "error: {}: not a file `soc2gate docs` generated; not replacing it",
+                    shown(rel)
+                );
+            }
+            eprintln!(
+                "error: nothing written to {}: move {} away, or give --out a directory of its own",
+                out.display(),
+                if paths.len() == 1 { "it" } else { "them" }
+            );
+            EXIT_ERROR
+        }
+        Err(docs::WriteError::Io(e)) => {
+            eprintln!("error: cannot write to {}: {e}", out.display());
             EXIT_ERROR
         }
     }

@@ -1,7 +1,7 @@
 //! The scan pipeline: discover -> read -> load -> evaluate -> locate -> sort.
 //! Pure library code: no printing, no exit codes, so tests call it directly.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -51,6 +51,27 @@ pub struct ScanOutcome {
     /// Files left out by ignore files (`.gitignore`, `.ignore`), as display paths: untracked
     /// files in a git work tree, any file outside one.
     pub ignored: Vec<String>,
+    /// The resource types present in the scan, to tell which rules had nothing to
+    /// evaluate.
+    pub resource_types: BTreeSet<String>,
+}
+
+impl ScanOutcome {
+    /// Ids of the rules that had nothing to evaluate: none of their resource types is in
+    /// the scan (a rule applies only where its resource types exist).
+    pub fn idle_rules(&self) -> Vec<String> {
+        self.rules
+            .iter()
+            .filter(|r| {
+                !r.resource_types.is_empty()
+                    && !r
+                        .resource_types
+                        .iter()
+                        .any(|t| self.resource_types.contains(t))
+            })
+            .map(|r| r.id.clone())
+            .collect()
+    }
 }
 
 /// What the stages after a scan need of one evaluated unit.
@@ -442,6 +463,10 @@ pub fn scan_with(
         files: files.len(),
         units: units.len(),
         resources: units.iter().map(|u| u.resources.len()).sum(),
+        resource_types: units
+            .iter()
+            .flat_map(|u| u.resources.iter().map(|r| r.rtype.clone()))
+            .collect(),
         maps: units
             .into_iter()
             .map(|u| UnitMap {

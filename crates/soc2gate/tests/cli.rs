@@ -144,15 +144,21 @@ fn an_empty_directory_says_nothing_was_scanned() {
         .stderr(predicate::str::contains("nothing to scan"));
 }
 
+/// Only the error: a report saying "No findings in 0 files" would read as a pass in a CI
+/// log, in any format.
 #[test]
 fn a_missing_path_is_an_error() {
-    soc2gate()
-        .args(["scan", "no/such/dir"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "no/such/dir: no such file or directory",
-        ));
+    for format in ["text", "github", "json"] {
+        soc2gate()
+            .args(["scan", "no/such/dir", "--format", format])
+            .assert()
+            .code(2)
+            .stdout(predicate::str::is_empty())
+            .stderr(predicate::str::contains(
+                "no/such/dir: no such file or directory",
+            ))
+            .stderr(predicate::str::contains("No findings").not());
+    }
 }
 
 #[test]
@@ -221,7 +227,7 @@ fn bad_arguments_exit_two_with_a_hint() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "text, json, sarif, junit, github or markdown",
+            "text, json, sarif, junit, github, markdown or compact",
         ));
     soc2gate()
         .args(["scan", "--output", "sarif"])
@@ -287,11 +293,24 @@ fn explain_prints_description_and_remediation() {
         .code(0)
         .stdout(predicate::str::contains("How to fix"))
         .stdout(predicate::str::contains("CC6.7"));
+    // The closest id first: the one that contains what was typed, then by edit distance.
     soc2gate()
         .args(["explain", "aws-s3-encryption"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("aws-s3-encryption-at-rest"));
+        .stderr(predicate::str::contains(
+            "similar: aws-s3-encryption-at-rest, ",
+        ));
+    soc2gate()
+        .args(["explain", "aws-s3-versionig"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("similar: aws-s3-versioning, "));
+    soc2gate()
+        .args(["explain", "aws-s3-tls-onyl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("similar: aws-s3-tls-only, "));
 }
 
 #[test]

@@ -37,8 +37,15 @@ fn docs_check_lists_what_differs_and_writes_nothing() {
         .code(0)
         .stdout(predicate::str::contains("is up to date"));
 
-    write(&out, "rules/aws-lb-modern-tls.md", "edited by hand\n");
-    write(&out, "rules/old-rule.md", "a removed rule\n");
+    // A generated page edited by hand, and the page of a removed rule.
+    let page = out.join("rules/aws-lb-modern-tls.md");
+    let edited = std::fs::read_to_string(&page).unwrap() + "\nedited by hand\n";
+    std::fs::write(&page, edited).unwrap();
+    write(
+        &out,
+        "rules/old-rule.md",
+        "# A removed rule\n\n- **Id:** `old-rule`\n",
+    );
     let (code, _, err) = run(soc2gate().args(["docs", "--check", "--out", out_arg]));
     assert_eq!(code, 1);
     assert!(
@@ -55,6 +62,58 @@ fn docs_check_lists_what_differs_and_writes_nothing() {
     );
     soc2gate().args(["docs", "--out", out_arg]).assert().code(0);
     assert!(!out.join("rules/old-rule.md").exists());
+}
+
+/// In a user's repository, `soc2gate docs` neither overwrites their docs/rules.md nor
+/// deletes their pages: without --out it refuses outright, and with it, it replaces only
+/// files it generated.
+#[test]
+fn docs_never_overwrites_or_deletes_a_users_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "docs/rules.md", "# Team rules\n\nBe kind.\n");
+    write(root, "docs/rules/oncall.md", "# On-call rules\n");
+    let untouched = || {
+        assert_eq!(
+            std::fs::read_to_string(root.join("docs/rules.md")).unwrap(),
+            "# Team rules\n\nBe kind.\n"
+        );
+        assert!(root.join("docs/rules/oncall.md").exists());
+        assert!(!root.join("docs/rules/aws-s3-tls-only.md").exists());
+    };
+
+    soc2gate_in(root)
+        .arg("docs")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "maintains the rule documentation of soc2gate's own repository",
+        ))
+        .stderr(predicate::str::contains("`soc2gate docs --out DIR`"));
+    untouched();
+
+    soc2gate_in(root)
+        .args(["docs", "--out", "docs"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "docs/rules.md: not a file `soc2gate docs` generated; not replacing it",
+        ))
+        .stderr(predicate::str::contains("nothing written to docs"));
+    untouched();
+
+    // A directory of its own: written, and a page of the user's there is left alone.
+    write(root, "site/rules/oncall.md", "# On-call rules\n");
+    soc2gate_in(root)
+        .args(["docs", "--out", "site"])
+        .assert()
+        .code(0);
+    assert!(root.join("site/rules/aws-s3-tls-only.md").exists());
+    assert!(root.join("site/rules/oncall.md").exists());
+    soc2gate_in(root)
+        .args(["docs", "--check", "--out", "site"])
+        .assert()
+        .code(0);
 }
 
 #[test]

@@ -401,3 +401,74 @@ fn explain_and_rules_know_the_exception_rules() {
         .code(0)
         .stdout(predicate::str::contains("unused-exception"));
 }
+
+/// Checkov's and Trivy's inline suppressions suppress the soc2gate rules that check the
+/// same thing, with their reason; --no-inline-exceptions ignores them too.
+#[test]
+fn checkov_and_trivy_comments_are_honoured_for_their_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = bucket("site").replacen(
+        "{\n",
+        "{\n  #checkov:skip=CKV_AWS_19:public website assets\n  # checkov:skip=CKV_AWS_999:a check soc2gate does not have\n",
+        1,
+    );
+    write(
+        dir.path(),
+        "main.tf",
+        &format!(
+            "{site}\n#trivy:ignore:AVD-AWS-0088\n{}\n# trivy:ignore:AVD-AWS-0088:exp:2020-01-31\n{}\n{}",
+            bucket("assets"),
+            bucket("old"),
+            bucket("data")
+        ),
+    );
+    let (code, report) = scan_json(dir.path(), &[]);
+    assert_eq!(code, 1, "{report:#}");
+    let encryption: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "aws-s3-encryption-at-rest")
+        .collect();
+    let by_resource = |r: &str| {
+        *encryption
+            .iter()
+            .find(|f| f["resource"] == r)
+            .unwrap_or_else(|| panic!("no finding for {r}: {report:#}"))
+    };
+    assert_eq!(
+        by_resource("aws_s3_bucket.site")["suppression"],
+        serde_json::json!({"kind": "inSource", "justification": "public website assets (checkov:skip=CKV_AWS_19)", "expires": null})
+    );
+    assert_eq!(
+        by_resource("aws_s3_bucket.assets")["suppression"]["justification"],
+        "trivy:ignore:AVD-AWS-0088 (no reason given)"
+    );
+    // Expired: reported, and it says so.
+    let old = by_resource("aws_s3_bucket.old");
+    assert!(old["suppression"].is_null());
+    assert!(
+        old["message"]
+            .as_str()
+            .unwrap()
+            .contains("the exception for it expired on 2020-01-31"),
+        "{old:#}"
+    );
+    assert!(by_resource("aws_s3_bucket.data")["suppression"].is_null());
+    // Only the mapped rule: TLS-only findings of the same buckets stay.
+    let tls = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "aws-s3-tls-only" && f["suppression"].is_null())
+        .count();
+    assert_eq!(tls, 4, "{report:#}");
+    // Migrated comments that cover nothing are not `unused-exception` warnings.
+    assert!(
+        !report.to_string().contains("unused-exception"),
+        "{report:#}"
+    );
+
+    let (_, report) = scan_json(dir.path(), &["--no-inline-exceptions"]);
+    assert_eq!(report["summary"]["suppressed"], 0, "{report:#}");
+}

@@ -41,6 +41,8 @@ pub struct Fixture {
     pub rules: Vec<RuleMeta>,
     pub sources: BTreeMap<String, Arc<SourceFile>>,
     pub summary: Summary,
+    pub idle_rules: Vec<String>,
+    pub notes: Vec<String>,
 }
 
 impl Fixture {
@@ -53,6 +55,8 @@ impl Fixture {
             sources: &self.sources,
             summary: self.summary,
             tool_version: "0.1.0",
+            idle_rules: &self.idle_rules,
+            notes: &self.notes,
         }
     }
 
@@ -105,9 +109,16 @@ impl Fixture {
         }
     }
 
+    /// Sorts the findings into report order and counts those that fail the gate.
     fn sort(&mut self) {
         self.findings
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let fail_on = self.summary.fail_on;
+        self.summary.failing = self
+            .findings
+            .iter()
+            .filter(|f| f.suppression.is_none() && f.severity >= fail_on)
+            .count();
     }
 }
 
@@ -203,6 +214,7 @@ fn summary() -> Summary {
         elapsed: Duration::from_millis(120),
         fail_on: Severity::Low,
         fails: true,
+        failing: 0,
     }
 }
 
@@ -225,6 +237,8 @@ pub fn small() -> Fixture {
         rules: vec![public_acl(), encryption(), versioning()],
         sources: BTreeMap::new(),
         summary: summary(),
+        idle_rules: Vec::new(),
+        notes: Vec::new(),
     };
     f.summary.rules = f.rules.len();
     let (public_acl, encryption, versioning) = (public_acl(), encryption(), versioning());
@@ -397,7 +411,10 @@ pub fn clean() -> Fixture {
             elapsed: Duration::from_millis(4),
             fail_on: Severity::Low,
             fails: false,
+            failing: 0,
         },
+        idle_rules: Vec::new(),
+        notes: Vec::new(),
     }
 }
 
@@ -419,7 +436,10 @@ pub fn modules() -> Fixture {
             elapsed: Duration::from_millis(30),
             fail_on: Severity::Low,
             fails: true,
+            failing: 0,
         },
+        idle_rules: Vec::new(),
+        notes: Vec::new(),
     };
     let (logs, archive) = (
         f.call(STACK_TF, "logs", "module.logs"),
