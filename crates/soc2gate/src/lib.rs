@@ -401,10 +401,10 @@ impl Extras<'_> {
             ));
         }
         if self.ignored > 0 {
-            out += &format!(
-                "ignored: {} by .gitignore or .ignore (untracked or outside git; --verbose lists them)\n",
+            out.push(format!(
+                "ignored: {} by .gitignore or .ignore (untracked or outside git; --verbose lists them)",
                 plural(self.ignored, "file")
-            );
+            ));
         }
         if let Some(b) = self.baseline {
             out.push(format!(
@@ -666,6 +666,7 @@ fn cmd_scan(args: &ScanArgs, evidence: Option<&Path>) -> u8 {
     };
     let extras = Extras {
         excluded: outcome.excluded,
+        ignored: outcome.ignored.len(),
         baseline: baseline.as_ref(),
         changed_since: args.changed_since.as_deref(),
         gated: &gated,
@@ -682,13 +683,6 @@ fn cmd_scan(args: &ScanArgs, evidence: Option<&Path>) -> u8 {
         tool_version: env!("CARGO_PKG_VERSION"),
         idle_rules: &idle_rules,
         notes: &notes,
-    };
-    let extras = Extras {
-        excluded: outcome.excluded,
-        ignored: outcome.ignored.len(),
-        baseline: baseline.as_ref(),
-        changed_since: args.changed_since.as_deref(),
-        gated: &gated,
     };
     // SARIF goes to code scanning, which compares whole analyses: it gets the findings
     // that diff mode leaves out of the other reports, or they would show as fixed.
