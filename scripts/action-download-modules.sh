@@ -24,10 +24,11 @@ work=$(mktemp -d "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/soc2gate-modules.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 "$bin" scan "$scan_path" --format json >"$work/report.json" 2>/dev/null || true
+# shellcheck disable=SC2016 # the backquotes are part of the message, not a command
 prefix='run `terraform get` (or `terraform init -backend=false`) in '
 suffix=', then scan again'
-grep -o "$prefix[^\"]*$suffix" "$work/report.json" |
-  sed -e "s/^$prefix//" -e "s/$suffix\$//" | sort -u >"$work/roots" || true
+grep -o "${prefix}[^\"]*${suffix}" "$work/report.json" |
+  sed -e "s/^${prefix}//" -e "s/${suffix}\$//" | sort -u >"$work/roots" || true
 
 while IFS= read -r root; do
   echo "$ terraform -chdir=$root get"
